@@ -1,0 +1,80 @@
+"""The `sodsong` command: one entry point for every job, each a subcommand.
+
+The core subcommands live in `sodsong.cli.core`; each part (procurement, watch, coalition) may add
+its own in `sodsong.<part>.cli` by defining `register(subparsers)`. A subcommand's handler takes
+the parsed arguments and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+import sodsong
+
+__all__ = ["CommandError", "build_parser", "main"]
+
+PARTS = ("procurement", "watch", "coalition")
+
+
+class CommandError(Exception):
+    """A failure the user can fix; printed without a traceback, exit code 2 by default."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sodsong.settings")
+    import django
+
+    django.setup()
+
+
+def _command_modules() -> list[object]:
+    modules: list[object] = [import_module("sodsong.cli.core")]
+    for part in PARTS:
+        name = f"sodsong.{part}.cli"
+        try:
+            modules.append(import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand that core and the parts register."""
+    parser = argparse.ArgumentParser(
+        prog="sodsong",
+        description="Sodsong (สอดส่อง): citizen oversight of public money. "
+        "Settings come from the environment and .env (SODSONG_DATA_DIR, DATABASE_URL, ...).",
+    )
+    parser.add_argument("--version", action="version", version=f"sodsong {sodsong.__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in _command_modules():
+        module.register(subparsers)  # type: ignore[attr-defined]
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns its exit code."""
+    _setup_django()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(handler(args) or 0)
+    except CommandError as exc:
+        print(f"sodsong: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("sodsong: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class WatchConfig(AppConfig):
+    """Citizen reports: LINE and web intake, case work, referrals, the public case site."""
+
+    name = "sodsong.watch"
+    label = "watch"
+    verbose_name = "Citizen watch"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from sodsong.watch import views
+
+# Mounted at the site root: citizens are sent to short paths such as /report/ and /track/.
+app_name = "watch"
+
+urlpatterns = [
+    path("watch/", views.index, name="index"),
+]

@@ -1,0 +1,11 @@
+"""Pages of the watch part."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """The entry page of the watch part."""
+    return render(request, "watch/index.html")
