@@ -1,14 +1,15 @@
 """The `sodsong` command: one entry point for every job, each a subcommand.
 
-The core subcommands live in `sodsong.cli.core`; each part (procurement, watch, coalition) may add
-its own in `sodsong.<part>.cli` by defining `register(subparsers)`. A subcommand's handler takes
-the parsed arguments and returns an exit code.
+The core subcommands live in `sodsong.cli.core`; each part (procurement, watch, coalition) adds
+its own as modules of the package `sodsong.<part>.commands`, each defining
+`register(subparsers)`. A subcommand's handler takes the parsed arguments and returns an exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pkgutil
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -36,14 +37,19 @@ def _setup_django() -> None:
 
 
 def _command_modules() -> list[object]:
+    """`sodsong.cli.core`, then every module of each part's `commands` package, by name."""
     modules: list[object] = [import_module("sodsong.cli.core")]
     for part in PARTS:
-        name = f"sodsong.{part}.cli"
+        package_name = f"sodsong.{part}.commands"
         try:
-            modules.append(import_module(name))
+            package = import_module(package_name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if exc.name != package_name:
                 raise
+            continue
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            if not info.name.startswith("_"):
+                modules.append(import_module(f"{package_name}.{info.name}"))
     return modules
 
 
