@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from sodsong.config import data_dir, env_bool, env_list, load_environment, secret_key
 
@@ -27,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "sodsong.web",
     "sodsong.procurement",
     "sodsong.watch",
@@ -42,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -96,7 +98,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Thai first: Thai unless the visitor chose English. The browser's Accept-Language is not used.
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
+LANGUAGES = [("th", "ไทย"), ("en", "English")]  # each named in its own language
 # Each app keeps its own translations in <app>/locale (Django finds them).
 LANGUAGE_COOKIE_NAME = "sodsong_language"
 TIME_ZONE = "Asia/Bangkok"
@@ -111,6 +113,13 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_AGE = int(os.environ.get("SODSONG_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Sessions expire after SODSONG_SESSION_SECONDS without activity (not from sign-in).
+SESSION_SAVE_EVERY_REQUEST = True
+LOGIN_URL = "staff:login"
+OTP_TOTP_ISSUER = "Sodsong"
+# Staff sign-in throttling: failures per username (4x that per address) within the lockout window.
+STAFF_LOGIN_MAX_FAILURES = int(os.environ.get("SODSONG_STAFF_LOGIN_MAX_FAILURES", "5"))
+STAFF_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("SODSONG_STAFF_LOGIN_LOCKOUT_SECONDS", "900"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

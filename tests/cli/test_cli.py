@@ -126,3 +126,14 @@ def test_demo_then_serve_the_thai_home_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_staff_create_prints_the_secrets_once(tmp_path: Path) -> None:
+    assert run(["migrate"], tmp_path).returncode == 0
+    result = run(["staff", "create", "somchai", "--role", "editor"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "otpauth://totp/Sodsong:somchai?secret=" in result.stdout
+    listing = run(["staff", "list"], tmp_path)
+    assert "somchai" in listing.stdout and "editor" in listing.stdout and "totp=yes" in listing.stdout
+    bad = run(["staff", "create", "x", "--role", "wizard"], tmp_path)
+    assert bad.returncode == 2 and "unknown role" in bad.stderr

@@ -37,8 +37,8 @@ def _setup_django() -> None:
 
 
 def _command_modules() -> list[object]:
-    """`sodsong.cli.core`, then every module of each part's `commands` package, by name."""
-    modules: list[object] = [import_module("sodsong.cli.core")]
+    """`sodsong.cli.core` and `.staff`, then every module of each part's `commands` package, by name."""
+    modules: list[object] = [import_module("sodsong.cli.core"), import_module("sodsong.cli.staff")]
     for part in PARTS:
         package_name = f"sodsong.{part}.commands"
         try:

@@ -8,4 +8,4 @@ from django.shortcuts import render
 
 def index(request: HttpRequest) -> HttpResponse:
     """The entry page of the watch part."""
-    return render(request, "watch/index.html")
+    return render(request, "web/part_empty.html", {"part": "watch"})
