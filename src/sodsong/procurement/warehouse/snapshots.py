@@ -1,0 +1,199 @@
+"""Warehouse snapshots: readers always see a whole warehouse, writers build the next one aside.
+
+The warehouse path (`SODSONG_WAREHOUSE`, default `<data dir>/warehouse.duckdb`) is a symbolic
+link to the current snapshot, `warehouse.snapshots/warehouse-000007.duckdb`. A writer takes a
+lock, copies the current snapshot to the next number, changes the copy and, only when every
+step succeeded, checkpoints it and renames a new link over the old one (an atomic rename). A
+failed import deletes its copy: the link never pointed at it. Readers resolve the link each
+time they connect, so a running site picks up the new snapshot without a restart and keeps
+reading the old file (still open, even once pruned) until it reconnects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from sodsong.config import data_dir, load_environment
+from sodsong.procurement.warehouse.schema import TABLES, create_schema
+
+__all__ = [
+    "KEEP_SNAPSHOTS",
+    "WarehouseError",
+    "connect",
+    "current_snapshot",
+    "default_path",
+    "open",
+    "snapshot_dir",
+    "table_checksums",
+    "write",
+]
+
+KEEP_SNAPSHOTS = 3
+_SNAPSHOT = re.compile(r"^warehouse-(\d{6})\.duckdb$")
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be opened or switched (missing, locked, wrong version)."""
+
+
+def default_path() -> Path:
+    """`SODSONG_WAREHOUSE` when set and not blank, else `<data dir>/warehouse.duckdb`."""
+    load_environment()
+    configured = os.environ.get("SODSONG_WAREHOUSE", "").strip()
+    return Path(configured).expanduser().absolute() if configured else data_dir() / "warehouse.duckdb"
+
+
+def snapshot_dir(path: Path | None = None) -> Path:
+    """The folder holding the snapshot files: `<warehouse name>.snapshots` next to the link."""
+    link = path or default_path()
+    return link.with_name(link.name.removesuffix(".duckdb") + ".snapshots")
+
+
+def current_snapshot(path: Path | None = None) -> Path | None:
+    """The snapshot file readers use now (None before the first import)."""
+    link = path or default_path()
+    if not os.path.lexists(link):
+        return None
+    resolved = link.resolve()
+    return resolved if resolved.exists() else None
+
+
+def _snapshots(folder: Path) -> list[tuple[int, Path]]:
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            match = _SNAPSHOT.match(entry.name)
+            if match:
+                found.append((int(match.group(1)), entry))
+    return sorted(found)
+
+
+def connect(read_only: bool = True, path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current snapshot, for pages, API and indicators.
+
+    Call it per request or per job: each call resolves the current snapshot, so a new import is
+    seen without a restart and a half-built snapshot never is. Before the first import an empty
+    warehouse (the schema, no rows) is created so readers can always query every table.
+    """
+    if not read_only:
+        raise WarehouseError("writers change the warehouse through warehouse.write(), never in place")
+    link = path or default_path()
+    for _attempt in range(5):
+        snapshot = current_snapshot(link)
+        if snapshot is None:
+            with write(link):
+                pass
+            continue
+        try:
+            return duckdb.connect(str(snapshot), read_only=True)
+        except duckdb.IOException:
+            # Pruned between resolving the link and opening it: resolve again.
+            continue
+    raise WarehouseError(f"cannot open the warehouse at {link}")
+
+
+@contextlib.contextmanager
+def open(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`with warehouse.open() as con:` a read-only connection, closed at the end of the block."""
+    con = connect(read_only=True, path=path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _switch(link: Path, target: Path) -> None:
+    """Point the link at target with one atomic rename, then make the rename durable."""
+    temporary = link.with_name(f".{link.name}.{os.getpid()}.link")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.symlink(os.path.relpath(target, link.parent), temporary)
+    os.replace(temporary, link)
+    directory = os.open(link.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    for _number, old in _snapshots(folder)[:-keep]:
+        for leftover in (old, old.with_name(old.name + ".wal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+@contextlib.contextmanager
+def write(path: Path | None = None, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Build the next snapshot: `with warehouse.write() as con: ...` then switch atomically.
+
+    The block gets a writable connection to a copy of the current snapshot (an empty warehouse
+    with `fresh=True`). If the block raises, the copy is deleted and readers never saw it; if
+    it returns, the copy is checkpointed and becomes current. Writers are serialised by a lock.
+    """
+    link = path or default_path()
+    folder = snapshot_dir(link)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(folder):
+        existing = _snapshots(folder)
+        number = existing[-1][0] + 1 if existing else 1
+        target = folder / f"warehouse-{number:06d}.duckdb"
+        building = target.with_name(target.name + ".building")
+        for leftover in (building, building.with_name(building.name + ".wal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        current = current_snapshot(link)
+        if current is not None and not fresh:
+            shutil.copyfile(current, building)
+        con = duckdb.connect(str(building))
+        try:
+            create_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+        except BaseException:
+            con.close()
+            for leftover in (building, building.with_name(building.name + ".wal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            raise
+        con.close()
+        with contextlib.suppress(FileNotFoundError):
+            building.with_name(building.name + ".wal").unlink()
+        fd = os.open(building, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(building, target)
+        _switch(link, target)
+        _prune(folder, KEEP_SNAPSHOTS)
+
+
+def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """Per table: (row count, order-independent hash of every row); equal means the same rows."""
+    sums = {}
+    for t in TABLES:
+        sql = f'SELECT count(*), coalesce(sum(hash(t)), 0) FROM "{t.name}" AS t'  # noqa: S608 - names from TABLES
+        row = con.execute(sql).fetchone()
+        assert row is not None
+        sums[t.name] = (int(row[0]), int(row[1]))
+    return sums
