@@ -23,9 +23,11 @@ from sodsong.thai.digits import THAI_DIGITS, to_arabic_digits, to_thai_digits
 from sodsong.thai.ids import compact_id, is_valid_citizen_id, is_valid_juristic_id
 from sodsong.thai.money import BahtError, format_baht, parse_baht
 from sodsong.thai.names import company_match_key, fold_spaces, normalize_company_name
+from sodsong.thai.provinces import PROVINCES, province_code, province_name
 from sodsong.thai.text import normalize_text, search_key
 
 __all__ = [
+    "PROVINCES",
     "THAI_DIGITS",
     "THAI_MONTHS_LONG",
     "THAI_MONTHS_SHORT",
@@ -46,6 +48,8 @@ __all__ = [
     "normalize_text",
     "parse_baht",
     "parse_thai_date",
+    "province_code",
+    "province_name",
     "search_key",
     "to_arabic_digits",
     "to_thai_digits",
