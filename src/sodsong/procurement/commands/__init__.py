@@ -1,0 +1,1 @@
+"""Procurement subcommands of `sodsong` (one module each)."""

@@ -1,0 +1,101 @@
+"""The contract between the OCDS engine and each indicator module.
+
+An indicator sees each release once (`fold`, in a worker process, over a contiguous range of
+lines), keeps what it needs in its slot of the `Accumulator`, merges slots of consecutive
+ranges (`merge`, in file order), then computes fences and flags once over the whole dataset
+(`finalize`, in the main process). Fold-time flags are `events` with their line number, so
+the results come out in file order whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
+from sodsong.procurement.indicators.registry import IndicatorSpec
+
+__all__ = ["Accumulator", "Event", "OcdsIndicator", "Results"]
+
+# (line, rank, group, subject, code, value)
+Event = tuple[int, int, str, str, str, float]
+# (line, rank, map name, ocid, organization id)
+MapEvent = tuple[int, int, str, str, str]
+
+
+@dataclass
+class Accumulator:
+    """What the workers hand back for one range of lines (picklable)."""
+
+    events: list[Event] = field(default_factory=list)
+    map_events: list[MapEvent] = field(default_factory=list)
+    # The first currency an indicator compared against the main currency: (line, currency).
+    currency: tuple[int, str] | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def observe_currency(self, line: int, currency: str) -> None:
+        if self.currency is None:
+            self.currency = (line, currency)
+
+
+@dataclass
+class Results:
+    """Cardinal's output being built: groups, meta and maps, in Cardinal's insertion order."""
+
+    groups: dict[str, dict[str, dict[str, float]]] = field(
+        default_factory=lambda: {"OCID": {}, "Tenderer": {}}
+    )
+    meta: dict[str, dict[str, float]] = field(default_factory=dict)
+    maps: dict[str, dict[str, Any]] | None = None
+    currency: str | None = None
+
+    def set(self, group: str, subject: str, code: str, value: float) -> None:
+        self.groups.setdefault(group, {}).setdefault(subject, {})[code] = value
+
+    def set_meta(self, code: str, key: str, value: float) -> None:
+        self.meta.setdefault(code, {})[key] = value
+
+    def add_map(self, name: str, ocid: str, organization: str) -> None:
+        if self.maps is None:
+            return
+        if name.startswith("ocid_tenderer"):
+            self.maps[name].setdefault(ocid, {})[organization] = None  # an ordered set
+        else:
+            self.maps[name][ocid] = organization
+
+
+class OcdsIndicator:
+    """One Cardinal indicator (or a shared calculation that indicators depend on)."""
+
+    code: ClassVar[str]
+    spec: ClassVar[IndicatorSpec | None] = None
+    rank: ClassVar[int]  # position in Cardinal's fold order
+
+    def __init__(self, settings: OcdsSettings) -> None:
+        self.settings = settings
+        self.given: dict[str, object] = settings.indicators.get(self.code, {})
+        self.price_include = split_pipe(settings.price_comparison_procurement_methods)
+        self.price_exclude = split_pipe(settings.no_price_comparison_procurement_methods)
+
+    def setting(self, name: str, default: Any) -> Any:
+        value = self.given.get(name)
+        return default if value is None else value
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        """Look at one release (already past the global exclusions)."""
+
+    def merge(self, acc: Accumulator, other: Accumulator) -> None:
+        """Add the state of the next range of lines (`other`) to `acc`."""
+
+    def shift(self, acc: Accumulator, offset: int) -> None:
+        """Make line numbers kept in this indicator's state absolute (the range starts at `offset`)."""
+
+    def resolve(self, acc: Accumulator, results: Results) -> None:
+        """After all lines, before events are replayed: work that needed the main currency."""
+
+    def finalize(self, acc: Accumulator, results: Results) -> None:
+        """Dataset-level work (quartiles, fences) and the flags that depend on it."""
+
+    def flag(self, acc: Accumulator, line: int, group: str, subject: str, value: float) -> None:
+        acc.events.append((line, self.rank, group, subject, self.code, value))

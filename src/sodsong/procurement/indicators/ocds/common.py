@@ -1,0 +1,120 @@
+"""Cardinal's shared definitions over a decoded release (src/lib.rs of cardinal-rs).
+
+Type tests are exact: Cardinal matches `Value::String`, `Value::Number` and so on, so a bool
+is not a number here although Python's `bool` is an `int`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sodsong.procurement.indicators.ocds.release import Award, Bid, Release
+
+__all__ = [
+    "as_f64",
+    "complete_awards_and_bids",
+    "is_cancelled",
+    "is_number",
+    "matches_method",
+    "matches_method_details",
+    "string_ids",
+    "submitted_bids",
+    "valid_priced_bids",
+]
+
+_NUMBER_TYPES = (int, float)
+
+
+def is_number(value: Any) -> bool:
+    """A JSON number (`Value::Number`), not a bool."""
+    return type(value) in _NUMBER_TYPES
+
+
+def matches_method(release: Release, methods: frozenset[str]) -> bool:
+    """`matches_procurement_method`: an empty set matches all; else a string method in the set."""
+    if not methods:
+        return True
+    method = release.tender.procurementMethod if release.tender is not None else None
+    return isinstance(method, str) and method in methods
+
+
+def matches_method_details(release: Release, include: frozenset[str], exclude: frozenset[str]) -> bool:
+    """`matches_procurement_method_details`: an allow list (if non-empty) else a deny list.
+
+    Without a string `tender.procurementMethodDetails`, only the deny list matches.
+    """
+    details = release.tender.procurementMethodDetails if release.tender is not None else None
+    if isinstance(details, str):
+        return details in include if include else details not in exclude
+    return not include
+
+
+def is_cancelled(release: Release) -> bool:
+    return release.tender is not None and release.tender.status == "cancelled"
+
+
+def complete_awards_and_bids(release: Release) -> tuple[list[Award], list[Bid]] | None:
+    """Active awards and all bids, when `awards` and `bids.details` exist and all awards are final.
+
+    An award whose status is a string other than active, cancelled or unsuccessful makes the
+    whole process not final; awards without a string status are ignored.
+    """
+    awards = release.awards
+    bids = release.bids
+    if awards is None or bids is None or bids.details is None:
+        return None
+    active = []
+    for award in awards:
+        status = award.status
+        if isinstance(status, str):
+            if status == "active":
+                active.append(award)
+            elif status not in ("cancelled", "unsuccessful"):
+                return None
+    return active, bids.details
+
+
+def submitted_bids(release: Release) -> Iterator[Bid]:
+    """Bids whose status is a string other than `invited` and `withdrawn` (pending, valid, disqualified...)."""
+    bids = release.bids
+    if bids is None or bids.details is None:
+        return
+    for bid in bids.details:
+        status = bid.status
+        if isinstance(status, str) and status != "invited" and status != "withdrawn":
+            yield bid
+
+
+def valid_priced_bids(details: list[Bid]) -> list[tuple[str, float, str]]:
+    """(tenderer id, amount, currency) of valid bids with a numeric amount, a string currency
+    and exactly one tenderer with a string id (`get_tenderer_and_value_of_valid_bids`)."""
+    tuples = []
+    for bid in details:
+        if bid.status != "valid":
+            continue
+        value = bid.value
+        tenderers = bid.tenderers
+        if value is None or tenderers is None or len(tenderers) != 1:
+            continue
+        amount = value.amount
+        currency = value.currency
+        tenderer_id = tenderers[0].id
+        if is_number(amount) and isinstance(currency, str) and isinstance(tenderer_id, str):
+            tuples.append((tenderer_id, as_f64(amount), currency))
+    return tuples
+
+
+def as_f64(number: int | float) -> float:
+    """serde_json's `as_f64`; an integer too large for f64 (which serde_json rejects) is infinite."""
+    try:
+        return float(number)
+    except OverflowError:
+        return float("inf") if number > 0 else float("-inf")
+
+
+def string_ids(orgs: list[Any] | None) -> list[str]:
+    """The string `id`s of a list of organization references, in order."""
+    if orgs is None:
+        return []
+    return [org.id for org in orgs if isinstance(org.id, str)]

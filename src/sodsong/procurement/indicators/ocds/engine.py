@@ -1,0 +1,221 @@
+"""Run the OCDS indicators over a JSONL file: read in parallel, then compute once.
+
+(a) Reading: the file is cut into byte ranges at line boundaries; each worker process decodes
+its lines (`release.decode_line`) and lets every enabled indicator `fold` each release into
+an `Accumulator`. (b) Computing: the main process merges the accumulators in file order,
+fixes the main currency, replays fold-time flags in line order and lets each indicator
+`finalize` (quartiles, fences). The result is Cardinal's output, built in the order Cardinal
+builds it on one thread, so equal inputs print equal text whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.common import is_cancelled, matches_method_details
+from sodsong.procurement.indicators.ocds.price import SecondLowestBid
+from sodsong.procurement.indicators.ocds.release import LineError, decode_line
+from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
+from sodsong.procurement.indicators.ocds.tenderers import Tenderers
+
+__all__ = ["LineProblem", "Run", "build_indicators", "run_file", "run_lines"]
+
+MAP_NAMES = (
+    "ocid_buyer_r038",
+    "ocid_procuringentity_r038",
+    "ocid_tenderer",
+    "ocid_tenderer_r024",
+    "ocid_tenderer_r028",
+    "ocid_tenderer_r030",
+    "ocid_tenderer_r035",
+    "ocid_tenderer_r058",
+)
+BLOCK = 8 << 20  # bytes read at a time by a worker
+PARALLEL_FROM = 16 << 20  # smaller files are read in-process
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """A line Cardinal would warn about and skip."""
+
+    line: int  # 1-based
+    reason: str
+
+    def __str__(self) -> str:
+        return f"Line {self.line} is invalid JSON, skipping. [{self.reason}]"
+
+
+@dataclass
+class Run:
+    """What one run produced: Cardinal's results plus the skipped lines."""
+
+    results: Results
+    problems: list[LineProblem] = field(default_factory=list)
+    lines: int = 0
+
+
+def build_indicators(settings: OcdsSettings, with_map: bool = False) -> list[OcdsIndicator]:
+    """The enabled indicators, in Cardinal's fold order (shared calculations first)."""
+    enabled = settings.indicators
+    chosen: list[OcdsIndicator] = []
+    if with_map and any(code in enabled for code in ("R025", "R038", "R048")):
+        chosen.append(Tenderers(settings))
+    if "R024" in enabled or "R058" in enabled:
+        chosen.append(SecondLowestBid(settings))
+    chosen.extend(cls(settings) for cls in INDICATOR_CLASSES if cls.code in enabled)
+    return sorted(chosen, key=lambda indicator: indicator.rank)
+
+
+def _fold_lines(
+    lines: Iterator[bytes], settings: OcdsSettings, with_map: bool
+) -> tuple[Accumulator, list[LineProblem], int]:
+    indicators = build_indicators(settings, with_map)
+    folds = [indicator.fold for indicator in indicators]
+    exclusions = split_pipe(settings.exclusions)
+    none: frozenset[str] = frozenset()
+    acc = Accumulator()
+    problems: list[LineProblem] = []
+    number = -1
+    for number, line in enumerate(lines):
+        try:
+            release = decode_line(line)
+        except LineError as exc:
+            problems.append(LineProblem(number + 1, str(exc)))
+            continue
+        if release is None or is_cancelled(release):
+            continue
+        if exclusions and not matches_method_details(release, none, exclusions):
+            continue
+        ocid = release.ocid
+        for fold in folds:
+            fold(release, ocid, number, acc)
+    return acc, problems, number + 1
+
+
+def _split_lines(data: bytes, final: bool) -> tuple[list[bytes], bytes]:
+    """Complete lines of `data` and the unfinished rest (Rust `lines()` at end of input)."""
+    pieces = data.split(b"\n")
+    rest = pieces.pop()
+    if final and rest:
+        pieces.append(rest)
+        rest = b""
+    return pieces, rest
+
+
+def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        remaining = end - start
+        rest = b""
+        while remaining > 0:
+            block = handle.read(min(BLOCK, remaining))
+            if not block:
+                break
+            remaining -= len(block)
+            lines, rest = _split_lines(rest + block, final=remaining <= 0)
+            yield from lines
+        if rest:
+            yield rest
+
+
+def _work(
+    path: str, start: int, end: int, settings: OcdsSettings, with_map: bool
+) -> tuple[Accumulator, list[LineProblem], int]:
+    return _fold_lines(_read_range(path, start, end), settings, with_map)
+
+
+def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
+    size = path.stat().st_size
+    bounds = [0]
+    with path.open("rb") as handle:
+        for k in range(1, parts):
+            target = max(size * k // parts, bounds[-1])
+            handle.seek(target)
+            handle.readline()  # move to the start of the next line
+            bounds.append(min(handle.tell(), size))
+    bounds.append(size)
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def _finish(
+    parts: Sequence[tuple[Accumulator, list[LineProblem], int]], settings: OcdsSettings, with_map: bool
+) -> Run:
+    indicators = build_indicators(settings, with_map)
+    total = Accumulator()
+    problems: list[LineProblem] = []
+    offset = 0
+    for acc, part_problems, count in parts:
+        if offset:
+            acc.events = [(line + offset, *rest) for line, *rest in acc.events]  # type: ignore[misc]
+            acc.map_events = [(line + offset, *rest) for line, *rest in acc.map_events]  # type: ignore[misc]
+            for indicator in indicators:
+                indicator.shift(acc, offset)
+            if acc.currency is not None:
+                acc.currency = (acc.currency[0] + offset, acc.currency[1])
+        problems.extend(LineProblem(problem.line + offset, problem.reason) for problem in part_problems)
+        total.events.extend(acc.events)
+        total.map_events.extend(acc.map_events)
+        if total.currency is None:
+            total.currency = acc.currency
+        for indicator in indicators:
+            indicator.merge(total, acc)
+        offset += count
+
+    results = Results(maps={name: {} for name in MAP_NAMES} if with_map else None)
+    if settings.currency is not None:
+        results.currency = settings.currency
+    elif total.currency is not None:
+        results.currency = total.currency[1]
+    for indicator in indicators:
+        indicator.resolve(total, results)
+    total.events.sort(key=lambda event: (event[0], event[1]))
+    for _line, _rank, group, subject, code, value in total.events:
+        results.set(group, subject, code, value)
+    total.map_events.sort(key=lambda event: (event[0], event[1]))
+    for _line, _rank, name, ocid, organization in total.map_events:
+        results.add_map(name, ocid, organization)
+    for indicator in indicators:
+        indicator.finalize(total, results)
+    _drop_empty_groups(results)
+    return Run(results=results, problems=problems, lines=offset)
+
+
+def _drop_empty_groups(results: Results) -> None:
+    """Cardinal removes an empty OCID, then an empty Tenderer group with IndexMap::swap_remove,
+    which moves the last group into the removed one's place."""
+    for name in ("OCID", "Tenderer"):
+        keys = list(results.groups)
+        if name in keys and not results.groups[name]:
+            index = keys.index(name)
+            last = keys[-1]
+            values = results.groups
+            if last != name:
+                keys[index] = last
+            keys.pop()
+            results.groups = {key: values[key] for key in keys}
+
+
+def run_lines(lines: Sequence[bytes], settings: OcdsSettings, with_map: bool = False) -> Run:
+    """Compute over lines in memory (each without its trailing newline)."""
+    return _finish([_fold_lines(iter(lines), settings, with_map)], settings, with_map)
+
+
+def run_file(path: Path, settings: OcdsSettings, with_map: bool = False, workers: int | None = None) -> Run:
+    """Compute over a JSONL file; in parallel (one process per core) when it is large."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    size = path.stat().st_size
+    if workers <= 1 or size < PARALLEL_FROM:
+        return _finish([_work(str(path), 0, size, settings, with_map)], settings, with_map)
+    ranges = _ranges(path, workers * 4)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_work, str(path), a, b, settings, with_map) for a, b in ranges]
+        parts = [future.result() for future in futures]
+    return _finish(parts, settings, with_map)

@@ -1,0 +1,98 @@
+"""The winning bid and the lowest other valid bid of each process (Cardinal's `SecondLowestBidRatio`).
+
+R024 and R058 both read the percentage difference `(second - winner) / winner` that this
+shared calculation keeps per ocid, with the winner and the second bidder. A process counts
+when it passes the price-comparison lists, all its awards are final, exactly one award is
+active and that award has exactly one supplier with a string id. The winner's bid is that
+supplier's lowest valid priced bid; the second is the lowest valid priced bid of any other
+tenderer (ties keep the first); only bids in the main currency count; a process whose
+second bid is below the winning bid is skipped (the award was not on price alone).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sodsong.procurement.indicators.numeric import divide
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.common import (
+    complete_awards_and_bids,
+    matches_method_details,
+    valid_priced_bids,
+)
+from sodsong.procurement.indicators.ocds.release import Release
+
+__all__ = ["SecondLowestBid", "ratios"]
+
+Tuples = list[tuple[str, float, str]]
+
+
+def _compare(supplier: str, tuples: Tuples, currency: str) -> tuple[float, str, str] | None:
+    winner = winner_amount = second = second_amount = None
+    for tenderer, amount, bid_currency in tuples:
+        if bid_currency != currency:
+            continue
+        if tenderer == supplier:
+            if winner_amount is None or amount < winner_amount:
+                winner, winner_amount = tenderer, amount
+        elif second_amount is None or amount < second_amount:
+            second, second_amount = tenderer, amount
+    if winner is None or second is None or winner_amount is None or second_amount is None:
+        return None
+    if not second_amount >= winner_amount:
+        return None
+    return divide(second_amount - winner_amount, winner_amount), winner, second
+
+
+class SecondLowestBid(OcdsIndicator):
+    code = "SecondLowestBid"
+    rank = 1
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        if not matches_method_details(release, self.price_include, self.price_exclude):
+            return
+        found = complete_awards_and_bids(release)
+        if found is None:
+            return
+        active, details = found
+        if len(active) != 1:
+            return
+        suppliers = active[0].suppliers
+        if suppliers is None or len(suppliers) != 1 or not isinstance(suppliers[0].id, str):
+            return
+        supplier = suppliers[0].id
+        tuples = valid_priced_bids(details)
+        if not tuples:
+            return
+        configured = self.settings.currency
+        first = configured if configured is not None else tuples[0][2]
+        acc.observe_currency(line, first)
+        entries = acc.state.setdefault(self.code, [])
+        if all(t[2] == first for t in tuples):
+            compared = _compare(supplier, tuples, first)
+            if compared is not None:
+                entries.append((ocid, first, compared))
+        else:
+            entries.append((ocid, None, (supplier, tuples)))
+
+    def merge(self, acc: Accumulator, other: Accumulator) -> None:
+        acc.state.setdefault(self.code, []).extend(other.state.get(self.code, ()))
+
+    def resolve(self, acc: Accumulator, results: Results) -> None:
+        main = results.currency
+        table: dict[str, tuple[float, str, str]] = {}
+        for ocid, currency, data in acc.state.get(self.code, ()):
+            if currency is None:
+                supplier, tuples = data
+                compared = _compare(supplier, tuples, main) if main is not None else None
+            else:
+                compared = data if currency == main else None
+            if compared is not None:
+                table[ocid] = compared  # a later line with the same ocid overwrites
+        acc.state[self.code] = table
+
+
+def ratios(acc: Accumulator) -> dict[str, Any]:
+    """ocid -> (difference ratio, winner id, second id), after `resolve`."""
+    table: dict[str, Any] = acc.state.get(SecondLowestBid.code, {})
+    return table

@@ -1,0 +1,70 @@
+"""Identical bid prices (R028).
+
+Among the submitted bids (status a string other than invited or withdrawn) that have a
+numeric amount, a string currency and at least one tenderer with a string id, two bids with
+the same amount and currency but different sets of tenderers flag the process and the
+tenderers of both bids (1.0). A tenderer may submit several bids at one price. Processes
+outside the price-comparison lists are skipped.
+
+Source: Cardinal, docs/cli/indicators/R/028.md and src/indicators/r028.rs (open-contracting/cardinal-rs).
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
+from sodsong.procurement.indicators.ocds.common import (
+    as_f64,
+    is_number,
+    matches_method_details,
+    submitted_bids,
+)
+from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.registry import IndicatorSpec
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="R028",
+    family="ocds",
+    title_th="เสนอราคาเท่ากัน",
+    title_en="Identical bid prices",
+    levels=("OCID", "Tenderer"),
+    output="1.0",
+    required_fields=(
+        "bids/details/status",
+        "bids/details/tenderers/id",
+        "bids/details/value/amount",
+        "bids/details/value/currency",
+    ),
+    source="cardinal-rs: docs/cli/indicators/R/028.md",
+)
+
+
+class R028(OcdsIndicator):
+    code = "R028"
+    spec = SPEC
+    rank = 6
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        if not matches_method_details(release, self.price_include, self.price_exclude):
+            return
+        prices: dict[tuple[float, str], dict[str, None]] = {}
+        for bid in submitted_bids(release):
+            tenderers = bid.tenderers
+            value = bid.value
+            if tenderers is None or value is None:
+                continue
+            amount = value.amount
+            currency = value.currency
+            if not is_number(amount) or not isinstance(currency, str):
+                continue
+            ids = {org.id: None for org in tenderers if isinstance(org.id, str)}
+            if not ids:
+                continue
+            price = (as_f64(amount), currency)
+            other = prices.get(price)
+            if other is not None and ids.keys() != other.keys():
+                self.flag(acc, line, "OCID", ocid, 1.0)
+                for tenderer in (*ids, *other):
+                    self.flag(acc, line, "Tenderer", tenderer, 1.0)
+                    acc.map_events.append((line, self.rank, "ocid_tenderer_r028", ocid, tenderer))
+            prices[price] = ids

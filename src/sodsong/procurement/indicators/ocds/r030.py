@@ -1,0 +1,64 @@
+"""Late bid won (R030).
+
+A `valid` bid whose `date` is later than `tender.tenderPeriod.endDate` (compared as
+strings, as Cardinal does), and one of whose tenderers is a supplier of an `active` award,
+flags the process and that tenderer (1.0). Needs `awards`, `bids.details` and the end date.
+
+Source: Cardinal, docs/cli/indicators/R/030.md and src/indicators/r030.rs (open-contracting/cardinal-rs).
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
+from sodsong.procurement.indicators.ocds.common import string_ids
+from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.registry import IndicatorSpec
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="R030",
+    family="ocds",
+    title_th="ผู้ยื่นข้อเสนอหลังหมดเวลาได้รับการคัดเลือก",
+    title_en="Late bid won",
+    levels=("OCID", "Tenderer"),
+    output="1.0",
+    required_fields=(
+        "tender/tenderPeriod/endDate",
+        "awards/status",
+        "awards/suppliers/id",
+        "bids/details/status",
+        "bids/details/date",
+        "bids/details/tenderers/id",
+    ),
+    source="cardinal-rs: docs/cli/indicators/R/030.md",
+)
+
+
+class R030(OcdsIndicator):
+    code = "R030"
+    spec = SPEC
+    rank = 7
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        tender = release.tender
+        if tender is None or tender.tenderPeriod is None:
+            return
+        end = tender.tenderPeriod.endDate
+        awards = release.awards
+        bids = release.bids
+        if not isinstance(end, str) or awards is None or bids is None or bids.details is None:
+            return
+        suppliers: set[str] = set()
+        for award in awards:
+            if award.status == "active" and award.suppliers is not None:
+                suppliers.update(string_ids(award.suppliers))
+        if not suppliers:
+            return
+        for bid in bids.details:
+            date = bid.date
+            if bid.status == "valid" and isinstance(date, str) and bid.tenderers is not None and date > end:
+                for tenderer in string_ids(bid.tenderers):
+                    if tenderer in suppliers:
+                        self.flag(acc, line, "OCID", ocid, 1.0)
+                        self.flag(acc, line, "Tenderer", tenderer, 1.0)
+                        acc.map_events.append((line, self.rank, "ocid_tenderer_r030", ocid, tenderer))

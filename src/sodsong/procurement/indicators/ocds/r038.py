@@ -1,0 +1,130 @@
+"""Excessive disqualified bids (R038).
+
+The ratio of disqualified bids to submitted bids (status a string other than invited or
+withdrawn) is a high outlier, per buyer, per procuring entity and per tenderer, each group
+separately. A buyer's or procuring entity's ratio sums its processes' disqualified and
+submitted bids; a tenderer's counts each submitted bid it is a tenderer of. Only tenderers
+with at least `minimum_submitted_bids` bids, and buyers and procuring entities whose summed
+number of submitted bids (sic: Cardinal compares this sum, not a count of processes) is at
+least `minimum_contracting_processes`, are considered. One is flagged with its ratio when
+ratio >= upper fence (Q3 + 1.5 × IQR within its group, or `threshold`) and the fence > 0.
+
+Source: Cardinal, docs/cli/indicators/R/038.md and src/indicators/r038.rs (open-contracting/cardinal-rs).
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.common import submitted_bids
+from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="R038",
+    family="ocds",
+    title_th="ผู้เสนอราคาถูกตัดสิทธิ์จำนวนมากผิดปกติ",
+    title_en="Excessive disqualified bids",
+    levels=("Buyer", "ProcuringEntity", "Tenderer"),
+    output="the ratio of disqualified bids to submitted bids",
+    parameters=(
+        Parameter("threshold", "float", None, "fixed upper fence instead of Q3 + 1.5 × IQR"),
+        Parameter("minimum_submitted_bids", "uint", 2, "a tenderer needs at least this many submitted bids"),
+        Parameter(
+            "minimum_contracting_processes",
+            "uint",
+            2,
+            "a buyer or procuring entity needs at least this many (summed submitted bids, as Cardinal)",
+        ),
+    ),
+    required_fields=(
+        "buyer/id",
+        "tender/procuringEntity/id",
+        "bids/details/status",
+        "bids/details/tenderers/id",
+    ),
+    source="cardinal-rs: docs/cli/indicators/R/038.md",
+)
+
+GROUPS = (("Buyer", "buyer"), ("ProcuringEntity", "procuring_entity"), ("Tenderer", "tenderer"))
+
+
+def _add(table: dict[str, list[int]], key: str, numerator: int, denominator: int) -> None:
+    fraction = table.get(key)
+    if fraction is None:
+        table[key] = [numerator, denominator]
+    else:
+        fraction[0] += numerator
+        fraction[1] += denominator
+
+
+class R038(OcdsIndicator):
+    code = "R038"
+    spec = SPEC
+    rank = 10
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        bids = list(submitted_bids(release))
+        if not bids:
+            return
+        state = acc.state.get(self.code)
+        if state is None:
+            state = acc.state[self.code] = {"buyer": {}, "procuring_entity": {}, "tenderer": {}}
+        tenderers = state["tenderer"]
+        disqualified = 0
+        for bid in bids:
+            increment = 1 if bid.status == "disqualified" else 0
+            disqualified += increment
+            if bid.tenderers is not None:
+                for org in bid.tenderers:
+                    if isinstance(org.id, str):
+                        _add(tenderers, org.id, increment, 1)
+        buyer = release.buyer.id if release.buyer is not None else None
+        if isinstance(buyer, str):
+            _add(state["buyer"], buyer, disqualified, len(bids))
+            if disqualified:
+                acc.map_events.append((line, self.rank, "ocid_buyer_r038", ocid, buyer))
+        tender = release.tender
+        entity = (
+            tender.procuringEntity.id if tender is not None and tender.procuringEntity is not None else None
+        )
+        if isinstance(entity, str):
+            _add(state["procuring_entity"], entity, disqualified, len(bids))
+            if disqualified:
+                acc.map_events.append((line, self.rank, "ocid_procuringentity_r038", ocid, entity))
+
+    def merge(self, acc: Accumulator, other: Accumulator) -> None:
+        theirs = other.state.get(self.code)
+        if theirs is None:
+            return
+        mine = acc.state.setdefault(self.code, {"buyer": {}, "procuring_entity": {}, "tenderer": {}})
+        for name in ("buyer", "procuring_entity", "tenderer"):
+            for key, (numerator, denominator) in theirs[name].items():
+                _add(mine[name], key, numerator, denominator)
+
+    def finalize(self, acc: Accumulator, results: Results) -> None:
+        state = acc.state.get(self.code, {"buyer": {}, "procuring_entity": {}, "tenderer": {}})
+        minimum_bids: int = self.setting("minimum_submitted_bids", 2)
+        minimum_processes: int = self.setting("minimum_contracting_processes", 2)
+        threshold = self.given.get("threshold")
+        for group, name in GROUPS:
+            minimum = minimum_bids if group == "Tenderer" else minimum_processes
+            ratios = {key: d / n for key, (d, n) in state[name].items() if n >= minimum}
+            if not ratios:
+                continue
+            if threshold is None:
+                values = list(ratios.values())
+                q1 = quantile(values, 0.25)
+                q3 = quantile(values, 0.75)
+                results.set_meta(self.code, f"{group}_q1", q1)
+                results.set_meta(self.code, f"{group}_q3", q3)
+                upper_fence = fma(q3 - q1, 1.5, q3)
+            else:
+                assert isinstance(threshold, float)
+                upper_fence = threshold
+            results.set_meta(self.code, f"{group}_upper_fence", upper_fence)
+            if upper_fence > 0.0:
+                for key, ratio in ratios.items():
+                    if ratio >= upper_fence:
+                        results.set(group, key, self.code, ratio)

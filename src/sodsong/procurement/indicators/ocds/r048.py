@@ -1,0 +1,108 @@
+"""Heterogeneous supplier (R048).
+
+A supplier's variety of items is a high outlier. For each `active` award with exactly one
+supplier (a string id) and an `items` array, the first `digits` characters of each item's
+string `classification.id` are collected per supplier; a supplier counts once per process
+in which it has a classified item. Suppliers in at least `minimum_contracting_processes`
+such processes are flagged with their number of distinct prefixes when it is >= the upper
+fence (Q3 + 1.5 × IQR over those suppliers, or `threshold`). There is no fence guard.
+
+Source: Cardinal, docs/cli/indicators/R/048.md and src/indicators/r048.rs (open-contracting/cardinal-rs).
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.settings import OcdsSettings
+from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="R048",
+    family="ocds",
+    title_th="ผู้ขายสินค้าหลากหลายประเภทผิดปกติ",
+    title_en="Heterogeneous supplier",
+    levels=("Tenderer",),
+    output="Tenderer: the number of distinct classification prefixes",
+    parameters=(
+        Parameter("digits", "uint", 2, "length of the classification prefix that defines a kind of item"),
+        Parameter("threshold", "uint", None, "fixed upper fence instead of Q3 + 1.5 × IQR"),
+        Parameter(
+            "minimum_contracting_processes", "uint", 20, "a supplier needs at least this many processes"
+        ),
+    ),
+    required_fields=("awards/status", "awards/suppliers/id", "awards/items/classification/id"),
+    source="cardinal-rs: docs/cli/indicators/R/048.md",
+)
+
+
+class R048(OcdsIndicator):
+    code = "R048"
+    spec = SPEC
+    rank = 12
+
+    def __init__(self, settings: OcdsSettings) -> None:
+        super().__init__(settings)
+        self.digits: int = self.setting("digits", 2)
+
+    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+        awards = release.awards
+        if awards is None:
+            return
+        observed: set[str] = set()
+        for award in awards:
+            suppliers = award.suppliers
+            if award.status != "active" or award.items is None or suppliers is None or len(suppliers) != 1:
+                continue
+            supplier = suppliers[0].id
+            if not isinstance(supplier, str):
+                continue
+            for item in award.items:
+                classification = item.classification
+                if classification is None or not isinstance(classification.id, str):
+                    continue
+                counts, codes = self._tables(acc)
+                if supplier not in observed:  # a supplier counts once per process
+                    observed.add(supplier)
+                    counts[supplier] = counts.get(supplier, 0) + 1
+                codes.setdefault(supplier, set()).add(classification.id[: self.digits])
+
+    def _tables(self, acc: Accumulator) -> tuple[dict[str, int], dict[str, set[str]]]:
+        tables = acc.state.get(self.code)
+        if tables is None:
+            tables = acc.state[self.code] = ({}, {})
+        return tables
+
+    def merge(self, acc: Accumulator, other: Accumulator) -> None:
+        theirs = other.state.get(self.code)
+        if theirs is None:
+            return
+        counts, codes = self._tables(acc)
+        for supplier, count in theirs[0].items():
+            counts[supplier] = counts.get(supplier, 0) + count
+        for supplier, prefixes in theirs[1].items():
+            codes.setdefault(supplier, set()).update(prefixes)
+
+    def finalize(self, acc: Accumulator, results: Results) -> None:
+        counts, codes = self._tables(acc)
+        minimum: int = self.setting("minimum_contracting_processes", 20)
+        lengths = {
+            supplier: float(len(codes[supplier])) for supplier, count in counts.items() if count >= minimum
+        }
+        threshold = self.given.get("threshold")
+        if threshold is None:
+            values = list(lengths.values())
+            q1 = quantile(values, 0.25)
+            q3 = quantile(values, 0.75)
+            results.set_meta(self.code, "q1", q1)
+            results.set_meta(self.code, "q3", q3)
+            upper_fence = fma(q3 - q1, 1.5, q3)
+        else:
+            assert isinstance(threshold, int)
+            upper_fence = float(threshold)
+        results.set_meta(self.code, "upper_fence", upper_fence)
+        for supplier, length in lengths.items():
+            if length >= upper_fence:
+                results.set("Tenderer", supplier, self.code, length)

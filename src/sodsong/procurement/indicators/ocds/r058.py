@@ -1,0 +1,63 @@
+"""Heavily discounted bid (R058).
+
+The percentage difference between the winning bid and the second-lowest valid bid is a high
+outlier: the same diff as R024, (second - winner) / winner (see `price.py`). The upper fence
+is Q3 + 1.5 × IQR over all diffs (type-8 quartiles), unless `threshold` fixes it. A process
+is flagged with its diff when diff >= upper fence and the fence > 0; its winner with 0.0.
+
+Source: Cardinal, docs/cli/indicators/R/058.md and src/indicators/r058.rs (open-contracting/cardinal-rs).
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.price import ratios
+from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="R058",
+    family="ocds",
+    title_th="เสนอราคาต่ำกว่าผู้เสนอรายอื่นผิดปกติ",
+    title_en="Heavily discounted bid",
+    levels=("OCID", "Tenderer"),
+    output="OCID: the percentage difference (second − winner) / winner; Tenderer (winner): 0.0",
+    parameters=(Parameter("threshold", "float", None, "fixed upper fence instead of Q3 + 1.5 × IQR"),),
+    required_fields=(
+        "awards/status",
+        "awards/suppliers/id",
+        "bids/details/status",
+        "bids/details/tenderers/id",
+        "bids/details/value/amount",
+        "bids/details/value/currency",
+    ),
+    source="cardinal-rs: docs/cli/indicators/R/058.md",
+)
+
+
+class R058(OcdsIndicator):
+    code = "R058"
+    spec = SPEC
+    rank = 13
+
+    def finalize(self, acc: Accumulator, results: Results) -> None:
+        table = ratios(acc)
+        threshold = self.given.get("threshold")
+        if threshold is None:
+            values = [entry[0] for entry in table.values()]
+            q1 = quantile(values, 0.25)
+            q3 = quantile(values, 0.75)
+            results.set_meta(self.code, "q1", q1)
+            results.set_meta(self.code, "q3", q3)
+            upper_fence = fma(q3 - q1, 1.5, q3)
+        else:
+            assert isinstance(threshold, float)
+            upper_fence = threshold
+        results.set_meta(self.code, "upper_fence", upper_fence)
+        if upper_fence > 0.0:
+            for ocid, (ratio, winner, _second) in table.items():
+                if ratio >= upper_fence:
+                    results.set("OCID", ocid, self.code, ratio)
+                    results.set("Tenderer", winner, self.code, 0.0)
+                    results.add_map("ocid_tenderer_r058", ocid, winner)

@@ -1,0 +1,182 @@
+"""Reading one JSONL line into the few release fields the indicators use.
+
+msgspec decodes straight into these Structs and skips every other field in C, which is most
+of a compiled release (descriptions, identifiers, contracts...). Leaves are typed `Any`, so
+the indicators can apply Cardinal's exact type rules ("a string status", "a numeric amount").
+Containers are typed; when a publisher puts the wrong type where a container belongs (an
+object where an array belongs, a number in `tenderers`), Cardinal treats it as absent (or, in
+an array, as an element without fields), so does `sanitize`, and the release then goes
+through the same Structs.
+
+Line handling follows Cardinal (serde_json over `BufRead::lines`): lines split at `\\n` with
+one trailing `\\r` removed; blank lines are skipped silently; invalid JSON or invalid UTF-8
+is reported with its line number and skipped; valid JSON that is not an object with a string
+`ocid` is skipped silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+__all__ = [
+    "Award",
+    "Bid",
+    "LineError",
+    "Org",
+    "Party",
+    "Release",
+    "Tender",
+    "decode_line",
+]
+
+
+class Org(msgspec.Struct):
+    id: Any = None
+
+
+class Amount(msgspec.Struct):
+    amount: Any = None
+    currency: Any = None
+
+
+class Bid(msgspec.Struct):
+    status: Any = None
+    date: Any = None
+    tenderers: list[Org] | None = None
+    value: Amount | None = None
+
+
+class Bids(msgspec.Struct):
+    details: list[Bid] | None = None
+
+
+class Classification(msgspec.Struct):
+    id: Any = None
+
+
+class Item(msgspec.Struct):
+    classification: Classification | None = None
+
+
+class Award(msgspec.Struct):
+    status: Any = None
+    suppliers: list[Org] | None = None
+    items: list[Item] | None = None
+
+
+class Period(msgspec.Struct):
+    startDate: Any = None
+    endDate: Any = None
+
+
+class Tender(msgspec.Struct):
+    status: Any = None
+    procurementMethod: Any = None
+    procurementMethodDetails: Any = None
+    numberOfTenderers: Any = None
+    tenderPeriod: Period | None = None
+    procuringEntity: Org | None = None
+
+
+class Party(msgspec.Struct):
+    id: Any = None
+    roles: Any = None
+    address: Any = None
+    contactPoint: Any = None
+
+
+class Release(msgspec.Struct):
+    ocid: Any = None
+    tender: Tender | None = None
+    bids: Bids | None = None
+    awards: list[Award] | None = None
+    buyer: Org | None = None
+    parties: list[Party] | None = None
+
+
+class LineError(Exception):
+    """A line that Cardinal reports and skips (invalid JSON or invalid UTF-8)."""
+
+
+_typed = msgspec.json.Decoder(Release)
+_generic = msgspec.json.Decoder()
+_ASCII_WHITESPACE = b" \t\n\x0c\r"  # Rust u8::is_ascii_whitespace (no vertical tab)
+
+
+def _struct_fields(struct: type[msgspec.Struct]) -> dict[str, Any]:
+    info = msgspec.inspect.type_info(struct)
+    assert isinstance(info, msgspec.inspect.StructType)
+    return {f.name: f.type for f in info.fields}
+
+
+def _container(kind: Any) -> Any:
+    """The Struct or list type inside an optional field type, else None (a leaf)."""
+    if isinstance(kind, msgspec.inspect.UnionType):
+        kinds = [k for k in kind.types if not isinstance(k, msgspec.inspect.NoneType)]
+        return kinds[0] if kinds else None
+    if isinstance(kind, msgspec.inspect.StructType | msgspec.inspect.ListType):
+        return kind
+    return None
+
+
+def _clean_struct(value: dict[str, Any], struct: type[msgspec.Struct]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, kind in _struct_fields(struct).items():
+        if name not in value:
+            continue
+        container = _container(kind)
+        if container is None:
+            out[name] = value[name]
+        else:
+            cleaned = _clean(value[name], container)
+            if cleaned is not None:
+                out[name] = cleaned
+    return out
+
+
+def _clean(value: Any, kind: Any) -> Any:
+    if isinstance(kind, msgspec.inspect.StructType):
+        return _clean_struct(value, kind.cls) if isinstance(value, dict) else None
+    if isinstance(kind, msgspec.inspect.ListType):
+        if not isinstance(value, list):
+            return None
+        element = kind.item_type
+        # Cardinal reads a non-object array element as an element with no fields; it still
+        # counts in the array's length (`tenderers.len() == 1`).
+        return [_clean(item, element) if isinstance(item, dict) else {} for item in value]
+    return value
+
+
+def sanitize(document: dict[str, Any]) -> Release:
+    """A generic JSON object as a `Release`, wrong-typed containers treated as Cardinal does."""
+    return msgspec.convert(_clean_struct(document, Release), Release)
+
+
+def decode_line(line: bytes) -> Release | None:
+    """One line (without its `\\n`) as a Release; None to skip silently; LineError to report."""
+    if line.endswith(b"\r"):
+        line = line[:-1]
+    if not line.isascii():
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LineError(f"stream did not contain valid UTF-8 ({exc.reason})") from None
+    try:
+        release = _typed.decode(line)
+    except msgspec.ValidationError:
+        try:
+            document = _generic.decode(line)
+        except msgspec.DecodeError as exc:  # pragma: no cover - the typed decoder saw valid JSON
+            raise LineError(str(exc)) from None
+        if not isinstance(document, dict):
+            return None
+        release = sanitize(document)
+    except msgspec.DecodeError as exc:
+        if not line.strip(_ASCII_WHITESPACE):
+            return None
+        raise LineError(str(exc)) from None
+    if not isinstance(release.ocid, str):
+        return None
+    return release

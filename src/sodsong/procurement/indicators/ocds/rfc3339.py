@@ -1,0 +1,66 @@
+"""RFC 3339 date-times as chrono's `DateTime::parse_from_rfc3339` reads them, and whole days.
+
+Accepted: `YYYY-MM-DD`, then `T`, `t` or a space, `HH:MM:SS`, optional `.` and 1+ digits
+(only the first 9 count), then `Z`, `z` or `±HH:MM`. Fields are range-checked (a real
+calendar date, hour < 24, minute < 60, second <= 60 with 60 a leap second, offset below
+24 hours). Anything else is not a date, and the indicator skips the process.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["instant", "whole_days_between"]
+
+_PATTERN = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
+)
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+NANOS = 1_000_000_000
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 in the proleptic Gregorian calendar (valid for year 0 too)."""
+    year -= month <= 2
+    era = (year if year >= 0 else year - 399) // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def instant(text: str) -> int | None:
+    """Nanoseconds since the Unix epoch (UTC), or None when not RFC 3339 as chrono reads it."""
+    match = _PATTERN.match(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    if not 1 <= month <= 12 or hour > 23 or minute > 59 or second > 60:
+        return None
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    if not 1 <= day <= _DAYS_IN_MONTH[month - 1] + leap:
+        return None
+    fraction = match.group(7) or ""
+    nanos = int((fraction[:9]).ljust(9, "0")) if fraction else 0
+    offset = 0
+    if match.group(9):
+        offset_hours, offset_minutes = int(match.group(10)), int(match.group(11))
+        if offset_hours > 23 or offset_minutes > 59:
+            return None
+        offset = (offset_hours * 3600 + offset_minutes * 60) * (1 if match.group(9) == "+" else -1)
+    if second == 60:  # chrono keeps a leap second as second 59 plus a full second of nanos
+        second, nanos = 59, nanos + NANOS
+    seconds = _days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset
+    return seconds * NANOS + nanos
+
+
+def whole_days_between(start: str, end: str) -> int | None:
+    """`(end - start).num_days()`: whole days, truncated toward zero; None if a date is invalid."""
+    first = instant(start)
+    last = instant(end)
+    if first is None or last is None:
+        return None
+    difference = last - first
+    seconds = abs(difference) // NANOS  # chrono's num_seconds truncates toward zero
+    days = seconds // 86400
+    return -days if difference < 0 else days
