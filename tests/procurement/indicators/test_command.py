@@ -1,0 +1,132 @@
+"""`sodsong indicators` as a user runs it: settings errors, malformed lines, stdin, --map, --docs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLES = REPO / "data" / "ocds" / "cardinal-doc-examples"
+
+
+def sodsong(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sodsong", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_indicator_section_is_named(tmp_path: Path) -> None:
+    ini = write(tmp_path / "s.ini", "[R024]\n[R999]\n")
+    result = sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl"))
+    assert result.returncode == 2
+    assert "[R999]" in result.stderr and "line 2" in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_setting_is_named(tmp_path: Path) -> None:
+    ini = write(tmp_path / "s.ini", "[R024]\nthreshhold = 0.1\n")
+    result = sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl"))
+    assert result.returncode == 2
+    assert "`threshhold`" in result.stderr and "R024" in result.stderr and "threshold" in result.stderr
+
+
+def test_bad_value_is_named(tmp_path: Path) -> None:
+    ini = write(tmp_path / "s.ini", "[R048]\ndigits = two\n")
+    result = sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "048.jsonl"))
+    assert result.returncode == 2
+    assert "expected" in result.stderr and "'two'" in result.stderr
+
+
+def test_missing_input_and_settings(tmp_path: Path) -> None:
+    assert sodsong("indicators", str(tmp_path / "none.jsonl")).returncode == 2
+    result = sodsong("indicators", "--settings", str(tmp_path / "none.ini"), str(EXAMPLES / "024.jsonl"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_malformed_lines_are_reported_and_skipped(tmp_path: Path) -> None:
+    lines = (EXAMPLES / "024.jsonl").read_text().splitlines()
+    broken = [
+        lines[0],
+        '{"ocid":"broken",',  # line 2: truncated
+        "",  # line 3: blank, skipped silently
+        lines[1],
+        "[1, 2]",  # line 5: valid JSON, not a release: skipped silently
+        '{"ocid": 7}',  # line 6: non-string ocid: skipped silently
+        "{'ocid': 'x'}",  # line 7: not JSON
+        *lines[2:],
+    ]
+    data = write(tmp_path / "in.jsonl", "\n".join(broken) + "\n")
+    ini = EXAMPLES / "024.ini"
+    result = sodsong("indicators", "--settings", str(ini), "--no-meta", str(data))
+    assert result.returncode == 0
+    assert result.stdout == (EXAMPLES / "024.expected").read_text()
+    reported = [line for line in result.stderr.splitlines() if "invalid JSON" in line]
+    assert [line.split("Line ")[1].split(" ")[0] for line in reported] == ["2", "7"]
+
+
+def test_invalid_utf8_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_bytes(b'{"ocid":"\xff"}\n' + (EXAMPLES / "018.jsonl").read_bytes())
+    result = sodsong("indicators", "--settings", str(EXAMPLES / "settings.ini"), "--no-meta", str(data))
+    assert result.returncode == 0
+    assert "Line 1 " in result.stderr and "UTF-8" in result.stderr
+    assert result.stdout == (EXAMPLES / "018.expected").read_text()
+
+
+def test_stdin_and_meta(tmp_path: Path) -> None:
+    result = sodsong(
+        "indicators", "--settings", str(EXAMPLES / "024.ini"), "-", stdin=(EXAMPLES / "024.jsonl").read_text()
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["Meta"] == {"R024": {"q1": 66.3333, "q3": 99.0, "lower_fence": 17.3333}}
+    assert result.stdout.endswith(',"Meta":{"R024":{"q1":66.3333,"q3":99.0,"lower_fence":17.3333}}}\n')
+
+
+def test_map(tmp_path: Path) -> None:
+    result = sodsong(
+        "indicators",
+        "--settings",
+        str(EXAMPLES / "024.ini"),
+        "--no-meta",
+        "--map",
+        str(EXAMPLES / "024.jsonl"),
+    )
+    document = json.loads(result.stdout)
+    assert list(document) == ["OCID", "Tenderer", "Maps"]
+    assert list(document["Maps"]) == [
+        "ocid_buyer_r038",
+        "ocid_procuringentity_r038",
+        "ocid_tenderer",
+        "ocid_tenderer_r024",
+        "ocid_tenderer_r028",
+        "ocid_tenderer_r030",
+        "ocid_tenderer_r035",
+        "ocid_tenderer_r058",
+    ]
+    assert document["Maps"]["ocid_tenderer_r024"] == {"F": ["W", "L"]}
+    assert document["Maps"]["ocid_tenderer"] == {}  # only filled with R025, R038 or R048
+
+
+def test_no_indicator_enabled(tmp_path: Path) -> None:
+    ini = write(tmp_path / "empty.ini", "; nothing enabled\ncurrency = USD\n")
+    result = sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl"))
+    assert result.returncode == 0
+    assert result.stdout == '{"Meta":{}}\n'
+
+
+def test_docs_flag_prints_the_reference() -> None:
+    result = sodsong("indicators", "--docs")
+    assert result.returncode == 0
+    assert result.stdout == (REPO / "docs" / "indicators.md").read_text()
