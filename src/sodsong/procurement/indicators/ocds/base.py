@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
@@ -82,7 +82,7 @@ class OcdsIndicator:
         value = self.given.get(name)
         return default if value is None else value
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         """Look at one release (already past the global exclusions)."""
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:

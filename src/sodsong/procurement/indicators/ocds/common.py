@@ -12,6 +12,8 @@ from typing import Any
 from sodsong.procurement.indicators.ocds.release import Award, Bid, Release
 
 __all__ = [
+    "NUMBER",
+    "Facts",
     "as_f64",
     "complete_awards_and_bids",
     "is_cancelled",
@@ -23,7 +25,8 @@ __all__ = [
     "valid_priced_bids",
 ]
 
-_NUMBER_TYPES = (int, float)
+NUMBER = (int, float)  # `type(x) in NUMBER`: a JSON number, not a bool
+_NUMBER_TYPES = NUMBER
 
 
 def is_number(value: Any) -> bool:
@@ -111,6 +114,43 @@ def as_f64(number: int | float) -> float:
         return float(number)
     except OverflowError:
         return float("inf") if number > 0 else float("-inf")
+
+
+_UNSET: Any = object()
+
+
+class Facts:
+    """One release being folded, with the derived facts several indicators share, computed once."""
+
+    __slots__ = ("_complete", "_disqualified", "_submitted", "ocid", "release")
+
+    def __init__(self, release: Release, ocid: str) -> None:
+        self.release = release
+        self.ocid = ocid
+        self._complete: Any = _UNSET
+        self._submitted: Any = _UNSET
+        self._disqualified: Any = _UNSET
+
+    def complete(self) -> tuple[list[Award], list[Bid]] | None:
+        """`complete_awards_and_bids` of this release."""
+        found = self._complete
+        if found is _UNSET:
+            found = self._complete = complete_awards_and_bids(self.release)
+        return found
+
+    def submitted(self) -> list[Bid]:
+        """`submitted_bids` of this release."""
+        found = self._submitted
+        if found is _UNSET:
+            found = self._submitted = list(submitted_bids(self.release))
+        return found
+
+    def any_disqualified(self) -> bool:
+        """Whether a bid has the status `disqualified` (several indicators need one to flag)."""
+        found = self._disqualified
+        if found is _UNSET:
+            found = self._disqualified = any(bid.status == "disqualified" for bid in self.submitted())
+        return found
 
 
 def string_ids(orgs: list[Any] | None) -> list[str]:

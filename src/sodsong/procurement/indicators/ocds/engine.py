@@ -10,6 +10,7 @@ builds it on one thread, so equal inputs print equal text whatever the number of
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections.abc import Iterator, Sequence
@@ -17,10 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.common import is_cancelled, matches_method_details
+from sodsong.procurement.indicators.ocds.common import Facts, is_cancelled, matches_method_details
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
 from sodsong.procurement.indicators.ocds.release import LineError, decode_line
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
@@ -80,9 +82,27 @@ def _fold_lines(
     indicators = build_indicators(settings, with_map)
     folds = [indicator.fold for indicator in indicators]
     exclusions = split_pipe(settings.exclusions)
-    none: frozenset[str] = frozenset()
     acc = Accumulator()
     problems: list[LineProblem] = []
+    number = -1
+    collecting = gc.isenabled()
+    gc.disable()  # only acyclic data is created here; collection passes would be wasted work
+    try:
+        number = _fold_loop(lines, folds, exclusions, acc, problems)
+    finally:
+        if collecting:
+            gc.enable()
+    return acc, problems, number + 1
+
+
+def _fold_loop(
+    lines: Iterator[bytes],
+    folds: list[Any],
+    exclusions: frozenset[str],
+    acc: Accumulator,
+    problems: list[LineProblem],
+) -> int:
+    none: frozenset[str] = frozenset()
     number = -1
     for number, line in enumerate(lines):
         try:
@@ -94,10 +114,10 @@ def _fold_lines(
             continue
         if exclusions and not matches_method_details(release, none, exclusions):
             continue
-        ocid = release.ocid
+        facts = Facts(release, release.ocid)
         for fold in folds:
-            fold(release, ocid, number, acc)
-    return acc, problems, number + 1
+            fold(facts, number, acc)
+    return number
 
 
 def _split_lines(data: bytes, final: bool) -> tuple[list[bytes], bytes]:

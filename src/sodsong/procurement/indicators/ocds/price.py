@@ -15,12 +15,7 @@ from typing import Any
 
 from sodsong.procurement.indicators.numeric import divide
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.common import (
-    complete_awards_and_bids,
-    matches_method_details,
-    valid_priced_bids,
-)
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, matches_method_details, valid_priced_bids
 
 __all__ = ["SecondLowestBid", "ratios"]
 
@@ -48,10 +43,11 @@ class SecondLowestBid(OcdsIndicator):
     code = "SecondLowestBid"
     rank = 1
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
         if not matches_method_details(release, self.price_include, self.price_exclude):
             return
-        found = complete_awards_and_bids(release)
+        found = facts.complete()
         if found is None:
             return
         active, details = found

@@ -13,8 +13,7 @@ Source: Cardinal, docs/cli/indicators/R/003.md and src/indicators/r003.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
-from sodsong.procurement.indicators.ocds.common import matches_method
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, matches_method
 from sodsong.procurement.indicators.ocds.rfc3339 import whole_days_between
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
@@ -63,7 +62,8 @@ class R003(OcdsIndicator):
         self.methods = split_pipe(self.setting("procurement_methods", None))
         self.by_details: dict[str, int] = self.setting("procurement_method_details", {})
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
         tender = release.tender
         if tender is None or tender.tenderPeriod is None or not matches_method(release, self.methods):
             return

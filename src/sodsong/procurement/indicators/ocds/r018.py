@@ -10,8 +10,7 @@ Source: Cardinal, docs/cli/indicators/R/018.md and src/indicators/r018.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
-from sodsong.procurement.indicators.ocds.common import matches_method
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, matches_method
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
@@ -45,7 +44,8 @@ class R018(OcdsIndicator):
         super().__init__(settings)
         self.methods = split_pipe(self.setting("procurement_methods", "open|selective"))
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
         tender = release.tender
         if tender is None or not matches_method(release, self.methods):
             return

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quantile
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.common import complete_awards_and_bids
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec.from_module(
@@ -47,8 +46,8 @@ class R025(OcdsIndicator):
     spec = SPEC
     rank = 5
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        found = complete_awards_and_bids(release)
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        found = facts.complete()
         if found is None:
             return
         active, details = found

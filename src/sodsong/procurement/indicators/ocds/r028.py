@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import (
+    NUMBER,
+    Facts,
     as_f64,
-    is_number,
     matches_method_details,
-    submitted_bids,
 )
-from sodsong.procurement.indicators.ocds.release import Release
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
 SPEC = IndicatorSpec.from_module(
@@ -44,27 +43,31 @@ class R028(OcdsIndicator):
     spec = SPEC
     rank = 6
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        if not matches_method_details(release, self.price_include, self.price_exclude):
-            return
-        prices: dict[tuple[float, str], dict[str, None]] = {}
-        for bid in submitted_bids(release):
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        priced = []
+        for bid in facts.submitted():
             tenderers = bid.tenderers
             value = bid.value
             if tenderers is None or value is None:
                 continue
             amount = value.amount
             currency = value.currency
-            if not is_number(amount) or not isinstance(currency, str):
-                continue
-            ids = {org.id: None for org in tenderers if isinstance(org.id, str)}
+            if type(amount) in NUMBER and type(currency) is str:
+                priced.append((as_f64(amount), currency, tenderers))
+        if len(priced) < 2 or len({(amount, currency) for amount, currency, _ in priced}) == len(priced):
+            return  # no two bids at one price
+        if not matches_method_details(facts.release, self.price_include, self.price_exclude):
+            return
+        prices: dict[tuple[float, str], dict[str, None]] = {}
+        for amount, currency, tenderers in priced:
+            ids = {org.id: None for org in tenderers if type(org.id) is str}
             if not ids:
                 continue
-            price = (as_f64(amount), currency)
+            price = (amount, currency)
             other = prices.get(price)
             if other is not None and ids.keys() != other.keys():
-                self.flag(acc, line, "OCID", ocid, 1.0)
+                self.flag(acc, line, "OCID", facts.ocid, 1.0)
                 for tenderer in (*ids, *other):
                     self.flag(acc, line, "Tenderer", tenderer, 1.0)
-                    acc.map_events.append((line, self.rank, "ocid_tenderer_r028", ocid, tenderer))
+                    acc.map_events.append((line, self.rank, "ocid_tenderer_r028", facts.ocid, tenderer))
             prices[price] = ids

@@ -10,8 +10,7 @@ Source: Cardinal, docs/cli/indicators/R/030.md and src/indicators/r030.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
-from sodsong.procurement.indicators.ocds.common import string_ids
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, string_ids
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
 SPEC = IndicatorSpec.from_module(
@@ -39,7 +38,8 @@ class R030(OcdsIndicator):
     spec = SPEC
     rank = 7
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
         tender = release.tender
         if tender is None or tender.tenderPeriod is None:
             return

@@ -11,8 +11,7 @@ Source: Cardinal, docs/cli/indicators/R/035.md and src/indicators/r035.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
-from sodsong.procurement.indicators.ocds.common import complete_awards_and_bids, string_ids
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, string_ids
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
@@ -44,8 +43,11 @@ class R035(OcdsIndicator):
         super().__init__(settings)
         self.threshold = max(int(self.setting("threshold", 1)), 1)
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        found = complete_awards_and_bids(release)
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        ocid = facts.ocid
+        if not facts.any_disqualified():  # at least one disqualified tenderer is needed
+            return
+        found = facts.complete()
         if found is None:
             return
         active, details = found

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import (
+    Facts,
     as_f64,
     is_number,
     matches_method_details,
-    submitted_bids,
 )
-from sodsong.procurement.indicators.ocds.release import Release
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
 SPEC = IndicatorSpec.from_module(
@@ -61,14 +60,17 @@ class R036(OcdsIndicator):
     spec = SPEC
     rank = 9
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
+        if acc.currency is not None and not facts.any_disqualified():
+            return  # cannot flag, and the first currency of this range is already known
         if not matches_method_details(release, self.price_include, self.price_exclude):
             return
         awards = release.awards
         if awards is None or not any(award.status == "active" for award in awards):
             return
         bids: Priced = []
-        for bid in submitted_bids(release):
+        for bid in facts.submitted():
             value = bid.value
             if value is not None and is_number(value.amount) and isinstance(value.currency, str):
                 bids.append((bid.status, as_f64(value.amount), value.currency))

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quantile
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.common import submitted_bids
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec.from_module(
@@ -64,8 +63,9 @@ class R038(OcdsIndicator):
     spec = SPEC
     rank = 10
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        bids = list(submitted_bids(release))
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        release, ocid = facts.release, facts.ocid
+        bids = facts.submitted()
         if not bids:
             return
         state = acc.state.get(self.code)
@@ -78,8 +78,14 @@ class R038(OcdsIndicator):
             disqualified += increment
             if bid.tenderers is not None:
                 for org in bid.tenderers:
-                    if isinstance(org.id, str):
-                        _add(tenderers, org.id, increment, 1)
+                    tenderer = org.id
+                    if type(tenderer) is str:
+                        fraction = tenderers.get(tenderer)
+                        if fraction is None:
+                            tenderers[tenderer] = [increment, 1]
+                        else:
+                            fraction[0] += increment
+                            fraction[1] += 1
         buyer = release.buyer.id if release.buyer is not None else None
         if isinstance(buyer, str):
             _add(state["buyer"], buyer, disqualified, len(bids))

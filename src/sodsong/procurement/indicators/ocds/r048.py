@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quantile
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
@@ -47,8 +47,8 @@ class R048(OcdsIndicator):
         super().__init__(settings)
         self.digits: int = self.setting("digits", 2)
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        awards = release.awards
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        awards = facts.release.awards
         if awards is None:
             return
         observed: set[str] = set()

@@ -9,11 +9,13 @@ calendar date, hour < 24, minute < 60, second <= 60 with 60 a leap second, offse
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 __all__ = ["instant", "whole_days_between"]
 
 _PATTERN = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z",
+    re.ASCII,  # chrono reads ASCII digits only
 )
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 NANOS = 1_000_000_000
@@ -54,8 +56,37 @@ def instant(text: str) -> int | None:
     return seconds * NANOS + nanos
 
 
+def _fast(text: str) -> datetime | None:
+    """The common shapes (`...T..:..:..Z`, `...T..:..:..+07:00`) through the C parser.
+
+    The shape is checked first, so only strings chrono also accepts get here; anything
+    unusual (fractions, lowercase, leap seconds, year 0) goes through `instant`.
+    """
+    size = len(text)
+    if not (
+        (size == 25 and text[19] in "+-" and text[22] == ":") or (size == 20 and text[19] == "Z")
+    ) or not (text[4] == "-" and text[7] == "-" and text[10] == "T" and text[13] == ":" and text[16] == ":"):
+        return None
+    if not (text[:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]).isascii():
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.year == 0 or (size == 25 and not (text[20:22] + text[23:25]).isdigit()):
+        return None
+    return moment
+
+
 def whole_days_between(start: str, end: str) -> int | None:
     """`(end - start).num_days()`: whole days, truncated toward zero; None if a date is invalid."""
+    first_fast = _fast(start)
+    if first_fast is not None:
+        last_fast = _fast(end)
+        if last_fast is not None:
+            delta = last_fast - first_fast  # no fractions on this path: whole seconds
+            seconds = delta.days * 86400 + delta.seconds
+            return seconds // 86400 if seconds >= 0 else -(-seconds // 86400)
     first = instant(start)
     last = instant(end)
     if first is None or last is None:

@@ -6,15 +6,15 @@ Cardinal fills it only when `--map` is given and R025, R038 or R048 is enabled.
 from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
-from sodsong.procurement.indicators.ocds.common import string_ids, submitted_bids
-from sodsong.procurement.indicators.ocds.release import Release
+from sodsong.procurement.indicators.ocds.common import Facts, string_ids
 
 
 class Tenderers(OcdsIndicator):
     code = "Tenderers"
     rank = 0
 
-    def fold(self, release: Release, ocid: str, line: int, acc: Accumulator) -> None:
-        for bid in submitted_bids(release):
+    def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
+        ocid = facts.ocid
+        for bid in facts.submitted():
             for tenderer in string_ids(bid.tenderers):
                 acc.map_events.append((line, self.rank, "ocid_tenderer", ocid, tenderer))
