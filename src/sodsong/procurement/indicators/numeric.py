@@ -44,8 +44,10 @@ def quantile(values: Sequence[float], tau: float) -> float:
 
 def fma(a: float, b: float, c: float) -> float:
     """`a * b + c` with a single rounding, like Rust's `a.mul_add(b, c)`."""
-    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)):
+    if not (math.isfinite(a) and math.isfinite(b)):
         return a * b + c
+    if not math.isfinite(c):
+        return c  # a finite product, exactly, plus an infinity (or NaN)
     exact = Fraction(a) * Fraction(b) + Fraction(c)
     try:
         result = float(exact)  # int / int in CPython is correctly rounded

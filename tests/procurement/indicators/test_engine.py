@@ -1,0 +1,246 @@
+"""Cardinal's global rules over whole files: main currency, price-comparison lists, exclusions,
+group order, Meta, Maps, wrong-typed fields, and the same output whatever the number of workers."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sodsong.procurement.indicators.ocds import SPECS, engine
+from sodsong.procurement.indicators.ocds.base import Results
+from sodsong.procurement.indicators.ocds.output import render
+from sodsong.procurement.indicators.ocds.release import decode_line, sanitize
+from sodsong.procurement.indicators.ocds.settings import parse_settings
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def run(rows: list[Any], ini: str, meta: bool = False, with_map: bool = False) -> dict[str, Any]:
+    lines = [row if isinstance(row, bytes) else json.dumps(row).encode() for row in rows]
+    result = engine.run_lines(lines, parse_settings(ini, SPECS), with_map=with_map)
+    return json.loads(render(result.results, meta=meta))  # type: ignore[no-any-return]
+
+
+def priced(ocid: str, winner: float, second: float, currency: str = "USD", **tender: Any) -> dict[str, Any]:
+    return {
+        "ocid": ocid,
+        "tender": tender,
+        "bids": {
+            "details": [
+                {
+                    "status": "valid",
+                    "tenderers": [{"id": "W"}],
+                    "value": {"amount": winner, "currency": currency},
+                },
+                {
+                    "status": "valid",
+                    "tenderers": [{"id": "L"}],
+                    "value": {"amount": second, "currency": currency},
+                },
+            ]
+        },
+        "awards": [{"status": "active", "suppliers": [{"id": "W"}]}],
+    }
+
+
+def lowest_disqualified(ocid: str, currency: str) -> dict[str, Any]:
+    return {
+        "ocid": ocid,
+        "bids": {
+            "details": [
+                {"status": "disqualified", "value": {"amount": 1, "currency": currency}},
+                {"status": "valid", "value": {"amount": 2, "currency": currency}},
+            ]
+        },
+        "awards": [{"status": "active"}],
+    }
+
+
+def test_first_observed_currency_is_the_main_currency() -> None:
+    rows = [priced("usd", 1, 2), priced("eur", 1, 2, "EUR"), lowest_disqualified("eur 036", "EUR")]
+    assert run(rows, "[R058]\nthreshold = 0.5\n[R036]\n") == {
+        "OCID": {"usd": {"R058": 1.0}},
+        "Tenderer": {"W": {"R058": 0.0}},
+    }
+
+
+def test_currency_setting_wins() -> None:
+    rows = [priced("usd", 1, 2), priced("eur", 1, 2, "EUR"), lowest_disqualified("eur 036", "EUR")]
+    assert run(rows, "currency = EUR\n[R058]\nthreshold = 0.5\n[R036]\n") == {
+        "OCID": {"eur": {"R058": 1.0}, "eur 036": {"R036": 1.0}},
+        "Tenderer": {"W": {"R058": 0.0}},
+    }
+
+
+def test_an_earlier_line_of_another_indicator_fixes_the_currency() -> None:
+    """R036 sees EUR on line 1 before the shared bid comparison sees USD on line 2."""
+    rows = [lowest_disqualified("eur 036", "EUR"), priced("usd", 1, 2), lowest_disqualified("usd 036", "USD")]
+    assert run(rows, "[R058]\nthreshold = 0.5\n[R036]\n") == {"OCID": {"eur 036": {"R036": 1.0}}}
+
+
+def test_mixed_currencies_inside_a_process() -> None:
+    row = priced("mixed", 1, 2)
+    row["bids"]["details"].append(
+        {"status": "valid", "tenderers": [{"id": "M"}], "value": {"amount": 1.5, "currency": "EUR"}}
+    )
+    assert run([row], "[R058]\nthreshold = 0.5\n")["OCID"] == {"mixed": {"R058": 1.0}}
+    assert run([row], "currency = EUR\n[R058]\nthreshold = 0.5\n") == {}
+
+
+def test_price_comparison_allow_list() -> None:
+    rows = [
+        priced("listed", 1, 2, procurementMethodDetails="Auction"),
+        priced("not listed", 1, 2, procurementMethodDetails="Direct"),
+        priced("no details", 1, 2),
+    ]
+    ini = (
+        "price_comparison_procurement_methods = Auction\nno_price_comparison_procurement_methods = Auction\n"
+    )
+    assert run(rows, ini + "[R058]\nthreshold = 0.5\n")["OCID"] == {"listed": {"R058": 1.0}}
+    deny = "no_price_comparison_procurement_methods = Direct|\n[R058]\nthreshold = 0.5\n"
+    assert list(run(rows, deny)["OCID"]) == ["listed", "no details"]
+
+
+def test_exclusions_and_cancelled_tenders_apply_to_every_indicator() -> None:
+    period = {"tenderPeriod": {"startDate": "2000-01-01T00:00:00Z", "endDate": "2000-01-02T00:00:00Z"}}
+    rows = [
+        {"ocid": "kept", "tender": period},
+        {"ocid": "excluded", "tender": {**period, "procurementMethodDetails": "Random Selection"}},
+        {"ocid": "cancelled", "tender": {**period, "status": "cancelled"}},
+        {"ocid": ["not", "a", "string"], "tender": period},
+    ]
+    ini = "[exclusions]\nprocurement_method_details = Random Selection\n[R003]\n"
+    assert run(rows, ini) == {"OCID": {"kept": {"R003": 1.0}}}
+
+
+def test_wrong_types_are_absent_like_in_cardinal() -> None:
+    rows = [
+        {"ocid": "bids as a list", "bids": [], "awards": [{"status": "active"}]},
+        {"ocid": "tender as text", "tender": "cancelled", "bids": {"details": [{"status": "disqualified"}]}},
+        {
+            "ocid": "number among tenderers",
+            "bids": {"details": [{"status": "disqualified", "tenderers": [7, {"id": "T"}]}]},
+        },
+        {
+            "ocid": "award as text",
+            "awards": ["active"],
+            "bids": {
+                "details": [
+                    {"status": "valid", "tenderers": [{"id": "V"}]},
+                    {"status": "disqualified", "tenderers": [{"id": "D"}]},
+                ]
+            },
+        },
+    ]
+    document = run(
+        rows,
+        "[R038]\nminimum_submitted_bids = 1\nminimum_contracting_processes = 1\nthreshold = 0.5\n[R035]\n",
+    )
+    assert document == {"Tenderer": {"T": {"R038": 1.0}, "D": {"R038": 1.0}}}
+
+
+def test_group_order_follows_cardinal_swap_remove() -> None:
+    results = Results()
+    results.set("Buyer", "B", "R038", 1.0)
+    results.set("ProcuringEntity", "P", "R038", 1.0)
+    engine._drop_empty_groups(results)
+    assert list(results.groups) == ["ProcuringEntity", "Buyer"]
+    results = Results()
+    results.set("Tenderer", "T", "R038", 1.0)
+    results.set("Buyer", "B", "R038", 1.0)
+    engine._drop_empty_groups(results)
+    assert list(results.groups) == ["Buyer", "Tenderer"]
+
+
+def test_meta_keys_and_rounding() -> None:
+    examples = REPO / "data" / "ocds" / "cardinal-doc-examples"
+    lines = (examples / "038.jsonl").read_bytes().splitlines() + (
+        examples / "024.jsonl"
+    ).read_bytes().splitlines()
+    ini = "[R024]\n[R025]\n[R038]\n[R048]\n[R058]\nthreshold = 1\n"
+    meta = run(lines, ini, meta=True)["Meta"]
+    assert list(meta) == ["R024", "R025", "R038", "R048", "R058"]
+    assert list(meta["R024"]) == ["q1", "q3", "lower_fence"]
+    assert list(meta["R025"]) == ["q1", "q3", "upper_fence", "lower_fence"]
+    assert list(meta["R038"])[:3] == ["Buyer_q1", "Buyer_q3", "Buyer_upper_fence"]
+    assert meta["R048"] == {"q1": None, "q3": None, "upper_fence": None}  # no supplier: NaN, printed null
+    assert meta["R058"] == {"upper_fence": 1.0}
+
+
+def test_map_of_tenderers_and_flags() -> None:
+    examples = REPO / "data" / "ocds" / "cardinal-doc-examples"
+    lines = (examples / "038.jsonl").read_bytes().splitlines()
+    maps = run(lines, "[R038]\n", with_map=True)["Maps"]
+    assert set(maps["ocid_tenderer"]) and set(maps["ocid_buyer_r038"]) <= set(maps["ocid_tenderer"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(-3, 3)
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.sampled_from(["valid", "active", "tenderer", "X", ""]),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "status",
+                        "tenderers",
+                        "id",
+                        "value",
+                        "amount",
+                        "currency",
+                        "suppliers",
+                        "items",
+                        "classification",
+                        "details",
+                        "roles",
+                        "address",
+                    ]
+                ),
+                children,
+                max_size=4,
+            )
+        ),
+        max_leaves=12,
+    ),
+    st.sampled_from(["tender", "bids", "awards", "parties", "buyer"]),
+)
+def test_typed_decoding_equals_the_generic_reading(value: Any, field: str) -> None:
+    """The fast typed path and the generic sanitising path agree on any shape of data."""
+    document = {"ocid": "x", field: value}
+    line = json.dumps(document).encode()
+    assert decode_line(line) == sanitize(msgspec.json.decode(line))
+
+
+def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from ocds_synthetic import release
+
+    path = tmp_path / "releases.jsonl"
+    with path.open("wb") as out:
+        for n in range(1500):
+            out.write(json.dumps(release(random.Random(n), n)).encode() + b"\n")
+            if n == 700:
+                out.write(b'{"ocid": broken\n')
+    ini = "".join(f"[{spec.code}]\n" for spec in SPECS)
+    ini += "[R048]\nminimum_contracting_processes = 2\n[R025]\n"
+    settings = parse_settings(ini, SPECS)
+    serial = engine.run_file(path, settings, with_map=True, workers=1)
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(engine, "BLOCK", 4096)
+    parallel = engine.run_file(path, settings, with_map=True, workers=2)
+    assert render(parallel.results) == render(serial.results)
+    assert [problem.line for problem in parallel.problems] == [702] == [p.line for p in serial.problems]
+    assert len(json.loads(render(serial.results))["OCID"]) > 50
