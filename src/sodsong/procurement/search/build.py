@@ -1,0 +1,540 @@
+"""Build the search index of one warehouse snapshot: `sodsong search build`.
+
+DuckDB does the heavy lifting (joins, aggregates, text normalisation, in parallel) in a staging
+file next to the index; Python only streams the finished rows into SQLite in Arrow batches. The
+SQLite file holds:
+
+- `project`: one row per process with every column the result lists, filters and sorts need,
+  numbered in the default order (newest first), so `ORDER BY rowid` is the default sort and a
+  query can stop after the first page;
+- `project_fts`: an FTS5 index with the `trigram` tokenizer over the normalised project name and
+  number: substring search on Thai without word segmentation (`ถนนคอนกรีต` is found inside
+  `จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก`);
+- `org` + `org_fts`: agencies and contractors with their totals, for the other two tabs;
+- `cube`: project counts and sums by fiscal year, province, method, type, status and "flagged",
+  so counts and summaries of filter-only searches are exact without scanning;
+- `org_year`, `bid_hist`, `cobid`: what the agency and company pages draw.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sodsong.procurement import warehouse
+from sodsong.procurement.search.store import index_path, prune_orphans
+
+__all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macro"]
+
+INDEX_VERSION = "1"
+BATCH = 50_000
+
+# The SQL twin of sodsong.thai.normalize_text (a test checks they agree): NFC, zero-width
+# characters removed, Thai digits to Arabic, white space folded.
+_NORM_MACRO = (
+    "CREATE OR REPLACE TEMP MACRO norm(x) AS trim(regexp_replace(translate("
+    "regexp_replace(nfc_normalize(x), '[\\x{200b}\\x{200c}\\x{200d}\\x{2060}\\x{feff}]', '', 'g'), "
+    "'๐๑๒๓๔๕๖๗๘๙', '0123456789'), '[\\s\\p{Z}\\x{0b}\\x{1c}-\\x{1f}\\x{85}]+', ' ', 'g'))"
+)
+
+
+def duckdb_normalise_macro() -> str:
+    """The `norm(x)` macro, exposed so tests can compare it with the Python function."""
+    return _NORM_MACRO
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and how long each step took."""
+
+    path: Path
+    snapshot: Path
+    projects: int = 0
+    organisations: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+SQLITE_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE project (
+  rowid INTEGER PRIMARY KEY,
+  process_id TEXT NOT NULL,
+  project_no TEXT,
+  title TEXT,
+  buyer INTEGER,
+  entity INTEGER,
+  parent INTEGER,
+  province_code TEXT,
+  fiscal_year INTEGER,
+  method TEXT,
+  method_details TEXT,
+  category TEXT,
+  category_raw TEXT,
+  status TEXT,
+  budget REAL,
+  reference_price REAL,
+  contract_value REAL,
+  amount REAL,
+  winner INTEGER,
+  winner_name TEXT,
+  winners INTEGER,
+  flags INTEGER NOT NULL,
+  indicators TEXT,
+  date_published TEXT,
+  source_kind TEXT
+);
+CREATE TABLE org (
+  rowid INTEGER PRIMARY KEY,
+  org_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  juristic_id TEXT,
+  parent INTEGER,
+  province_code TEXT,
+  is_agency INTEGER NOT NULL,
+  is_contractor INTEGER NOT NULL,
+  projects INTEGER NOT NULL,
+  budget REAL,
+  contract_value REAL,
+  flagged INTEGER NOT NULL,
+  wins INTEGER NOT NULL,
+  won_value REAL,
+  bids INTEGER NOT NULL,
+  resolved INTEGER
+);
+CREATE TABLE cube (
+  fiscal_year INTEGER, province_code TEXT, method TEXT, category TEXT, status TEXT,
+  flagged INTEGER NOT NULL, n INTEGER NOT NULL, budget REAL, contract_value REAL, flags INTEGER NOT NULL
+);
+CREATE TABLE org_year (
+  org INTEGER NOT NULL, role TEXT NOT NULL, fiscal_year INTEGER, projects INTEGER NOT NULL,
+  budget REAL, contract_value REAL, flagged INTEGER NOT NULL, non_open INTEGER NOT NULL
+);
+CREATE TABLE bid_hist (org INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE cobid (org INTEGER NOT NULL, other INTEGER NOT NULL, together INTEGER NOT NULL,
+  org_wins INTEGER NOT NULL, other_wins INTEGER NOT NULL);
+CREATE TABLE province_count (org INTEGER NOT NULL, role TEXT NOT NULL, province_code TEXT NOT NULL,
+  projects INTEGER NOT NULL, value REAL);
+CREATE TABLE winner_share (org INTEGER NOT NULL, winner INTEGER NOT NULL, projects INTEGER NOT NULL,
+  value REAL);
+CREATE TABLE source (source_file_id TEXT PRIMARY KEY, source_kind TEXT, file_name TEXT, attribution TEXT);
+"""
+
+SQLITE_INDEXES = """
+CREATE UNIQUE INDEX project_process ON project(process_id);
+CREATE INDEX project_no ON project(project_no);
+CREATE INDEX project_buyer ON project(buyer);
+CREATE INDEX project_entity ON project(entity);
+CREATE INDEX project_parent ON project(parent);
+CREATE INDEX project_winner ON project(winner);
+CREATE INDEX project_fy ON project(fiscal_year);
+CREATE INDEX project_province ON project(province_code);
+CREATE INDEX project_flagged ON project(flags) WHERE flags > 0;
+CREATE INDEX project_amount ON project(amount);
+CREATE INDEX org_agencies ON org(projects) WHERE is_agency;
+CREATE INDEX org_contractors ON org(wins) WHERE is_contractor;
+CREATE UNIQUE INDEX org_key ON org(org_id);
+CREATE INDEX org_juristic ON org(juristic_id) WHERE juristic_id IS NOT NULL;
+CREATE INDEX org_year_org ON org_year(org, role);
+CREATE INDEX bid_hist_org ON bid_hist(org);
+CREATE INDEX cobid_org ON cobid(org);
+CREATE INDEX province_count_org ON province_count(org, role);
+CREATE INDEX winner_share_org ON winner_share(org);
+"""
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh'").fetchall()
+    return {r[0] for r in rows}
+
+
+def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
+    """Staging tables in DuckDB: integer ids, one row per process, per-organisation totals."""
+    con.execute(_NORM_MACRO)
+    con.execute(
+        """
+        CREATE TABLE org_stage AS
+        SELECT row_number() OVER (ORDER BY org_id) AS oid, org_id, kind, norm(name) AS name, juristic_id,
+               parent_id, province_code, resolved_id
+        FROM (SELECT DISTINCT ON (org_id) * FROM wh.organisation WHERE kind <> 'party' ORDER BY org_id)
+        """
+    )
+    con.execute("CREATE TABLE org_map AS SELECT org_id, oid FROM org_stage")
+    flags_cte = (
+        "SELECT process_id, count(*) AS n, string_agg(DISTINCT indicator, ' ' ORDER BY indicator) AS codes "
+        "FROM wh.flag WHERE process_id IS NOT NULL GROUP BY process_id"
+        if has_flags
+        else "SELECT NULL::VARCHAR AS process_id, 0 AS n, NULL::VARCHAR AS codes WHERE false"
+    )
+    con.execute(
+        f"""
+        CREATE TABLE proj AS
+        WITH contracts AS (
+            SELECT process_id, sum(value_amount) AS value FROM wh.contract
+            WHERE coalesce(status, '') <> 'cancelled' AND value_amount IS NOT NULL GROUP BY process_id
+        ), awards AS (
+            SELECT process_id, sum(value_amount) FILTER (WHERE value_amount > 0) AS value FROM wh.award
+            WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') GROUP BY process_id
+        ), winners AS (
+            SELECT s.process_id,
+                   arg_max(o.resolved_id, coalesce(a.value_amount, 0)) AS winner_id,
+                   arg_max(coalesce(r.name, o.name, a.winner_name), coalesce(a.value_amount, 0)) AS winner_name,
+                   count(DISTINCT o.resolved_id) AS winners
+            FROM wh.award_supplier s
+            JOIN wh.award a ON a.award_id = s.award_id
+            JOIN wh.organisation o ON o.org_id = s.org_id
+            LEFT JOIN wh.organisation r ON r.org_id = o.resolved_id
+            WHERE coalesce(a.status, 'active') NOT IN ('cancelled', 'unsuccessful')
+            GROUP BY s.process_id
+        ), loose AS (
+            SELECT process_id, arg_max(winner_name, coalesce(value_amount, 0)) AS winner_name FROM wh.award
+            WHERE winner_name IS NOT NULL GROUP BY process_id
+        ), flags AS ({flags_cte})
+        SELECT
+            row_number() OVER (
+                ORDER BY p.date_published DESC NULLS LAST, p.fiscal_year DESC NULLS LAST,
+                         p.project_no DESC NULLS LAST, p.process_id
+            ) AS rid,
+            p.process_id, p.project_no, norm(p.title) AS title,
+            b.oid AS buyer, e.oid AS entity,
+            coalesce(bp.oid, b.oid) AS parent,
+            p.province_code, p.fiscal_year, p.procurement_method AS method, p.method_details,
+            p.main_procurement_category AS category, p.category_raw, p.status_details AS status,
+            p.budget::DOUBLE AS budget, p.reference_price::DOUBLE AS reference_price,
+            coalesce(c.value, a.value)::DOUBLE AS contract_value,
+            coalesce(p.budget, p.reference_price, c.value, a.value)::DOUBLE AS amount,
+            w.oid AS winner, norm(coalesce(wn.winner_name, l.winner_name)) AS winner_name,
+            coalesce(wn.winners, 0) AS winners,
+            coalesce(f.n, 0) AS flags, f.codes AS indicators,
+            strftime(p.date_published, '%Y-%m-%d') AS date_published, p.source_kind,
+            p.procuring_entity_id, p.buyer_id
+        FROM wh.process p
+        LEFT JOIN org_map b ON b.org_id = p.buyer_id
+        LEFT JOIN org_map e ON e.org_id = p.procuring_entity_id
+        LEFT JOIN wh.organisation bo ON bo.org_id = p.buyer_id
+        LEFT JOIN org_map bp ON bp.org_id = bo.parent_id
+        LEFT JOIN contracts c ON c.process_id = p.process_id
+        LEFT JOIN awards a ON a.process_id = p.process_id
+        LEFT JOIN winners wn ON wn.process_id = p.process_id
+        LEFT JOIN org_map w ON w.org_id = wn.winner_id
+        LEFT JOIN loose l ON l.process_id = p.process_id
+        LEFT JOIN flags f ON f.process_id = p.process_id
+        """  # noqa: S608 - fixed SQL, no input
+    )
+    # Bids by resolved tenderer, one row per process and tenderer (its best stage and lowest price).
+    con.execute(
+        """
+        CREATE TABLE bidder AS
+        SELECT b.process_id, m.oid AS org,
+               max(CASE b.stage WHEN 'priced' THEN 4 WHEN 'qualified' THEN 3 WHEN 'submitted' THEN 2 ELSE 1 END)
+                   AS stage,
+               min(b.amount)::DOUBLE AS amount,
+               min(b.amount / nullif(coalesce(i.reference_price, p.reference_price), 0))::DOUBLE AS ratio
+        FROM wh.bid b
+        JOIN wh.organisation o ON o.org_id = b.tenderer_id
+        JOIN org_map m ON m.org_id = o.resolved_id
+        JOIN wh.process p ON p.process_id = b.process_id
+        LEFT JOIN wh.item i ON i.item_id = b.item_id
+        GROUP BY b.process_id, m.oid
+        """
+    )
+    con.execute(
+        "CREATE TABLE proj_small AS SELECT rid, process_id, buyer, entity, parent, winner, fiscal_year, "
+        "province_code, method, budget, contract_value, flags FROM proj"
+    )
+
+
+def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+    reader = con.sql(sql).to_arrow_reader(BATCH)
+    for batch in reader:
+        columns = [column.to_pylist() for column in batch.columns]
+        yield list(zip(*columns, strict=True))
+
+
+def _copy(
+    con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, sql: str, table: str, columns: int
+) -> int:
+    marks = ", ".join("?" * columns)
+    total = 0
+    for rows in _batches(con, sql):
+        lite.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608 - fixed table names
+        total += len(rows)
+    return total
+
+
+def build_index(
+    link: Path | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+    threads: int | None = None,
+) -> BuildResult:
+    """Build the index of the current warehouse snapshot and switch to it atomically.
+
+    Returns where it went and step timings. Building an index that exists is a no-op rebuild
+    (the file is replaced in one rename). Index files of snapshots that are gone are deleted.
+    """
+    say = progress or (lambda _message: None)
+    link = link or warehouse.default_path()
+    with warehouse.open(link) as probe:
+        probe.execute("SELECT 1").fetchone()
+    snapshot = warehouse.current_snapshot(link)
+    if snapshot is None:  # pragma: no cover - connect() creates an empty warehouse first
+        raise warehouse.WarehouseError("no warehouse snapshot")
+    target = index_path(snapshot)
+    building = target.with_name(target.name + ".building")
+    staging = target.with_name(target.name + ".staging.duckdb")
+    for leftover in (building, staging, staging.with_name(staging.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    result = BuildResult(path=target, snapshot=snapshot)
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        result.seconds[name] = round(now - clock, 2)
+        clock = now
+        say(f"{name}: {result.seconds[name]:.1f} s")
+
+    con = duckdb.connect(str(staging))
+    lite = sqlite3.connect(str(building), isolation_level=None)
+    try:
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(f"ATTACH '{snapshot}' AS wh (READ_ONLY)")
+        has_flags = "flag" in _tables(con)
+        _stage(con, has_flags)
+        step("stage")
+        for pragma in (
+            "PRAGMA journal_mode = OFF",
+            "PRAGMA synchronous = OFF",
+            "PRAGMA page_size = 8192",
+            "PRAGMA cache_size = -262144",
+            "PRAGMA temp_store = FILE",
+        ):
+            lite.execute(pragma)
+        lite.executescript(SQLITE_SCHEMA)
+        lite.execute("BEGIN")
+        result.projects = _copy(
+            con,
+            lite,
+            "SELECT rid, process_id, project_no, title, buyer, entity, parent, "
+            "province_code, fiscal_year, method, method_details, category, category_raw, status, budget, "
+            "reference_price, contract_value, amount, winner, winner_name, winners, flags, indicators, "
+            "date_published, source_kind FROM proj ORDER BY rid",
+            "project",
+            25,
+        )
+        lite.execute("COMMIT")
+        step("projects")
+        lite.executescript(
+            "CREATE VIRTUAL TABLE project_fts USING fts5(title, project_no, content='project', "
+            "content_rowid='rowid', tokenize='trigram', columnsize=0);"
+            "INSERT INTO project_fts(project_fts, rank) VALUES('pgsz', 4050);"
+            "INSERT INTO project_fts(project_fts) VALUES('rebuild');"
+        )
+        step("project text index")
+        _organisations(con, lite, result)
+        step("organisations")
+        _aggregates(con, lite)
+        step("aggregates")
+        lite.executescript(SQLITE_INDEXES)
+        step("indexes")
+        _meta(con, lite, snapshot, result)
+        lite.execute("INSERT INTO project_fts(project_fts) VALUES('optimize')")
+        lite.execute("ANALYZE")
+        step("optimise")
+        lite.close()
+        con.close()
+        os.replace(building, target)
+    except BaseException:
+        lite.close()
+        con.close()
+        with contextlib.suppress(FileNotFoundError):
+            building.unlink()
+        raise
+    finally:
+        for leftover in (staging, staging.with_name(staging.name + ".wal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    prune_orphans(link)
+    return result
+
+
+def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, result: BuildResult) -> None:
+    con.execute(
+        """
+        CREATE TABLE org_totals AS
+        WITH agency AS (
+            SELECT oid, count(*) AS projects, sum(budget) AS budget, sum(contract_value) AS contract_value,
+                   count(*) FILTER (WHERE flags > 0) AS flagged
+            FROM (SELECT buyer AS oid, budget, contract_value, flags FROM proj_small WHERE buyer IS NOT NULL
+                  UNION ALL
+                  SELECT entity, budget, contract_value, flags FROM proj_small
+                  WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer)
+            GROUP BY oid
+        ), won AS (
+            SELECT winner AS oid, count(*) AS wins, sum(contract_value) AS won_value,
+                   count(*) FILTER (WHERE flags > 0) AS flagged
+            FROM proj_small WHERE winner IS NOT NULL GROUP BY winner
+        ), bids AS (
+            SELECT org AS oid, count(*) AS bids FROM bidder GROUP BY org
+        )
+        SELECT s.oid, s.org_id, s.kind, s.name, s.juristic_id, pm.oid AS parent, s.province_code,
+               (s.kind = 'agency')::INTEGER AS is_agency,
+               (won.oid IS NOT NULL OR bids.oid IS NOT NULL OR s.kind = 'company')::INTEGER AS is_contractor,
+               coalesce(agency.projects, 0) AS projects, agency.budget::DOUBLE AS budget,
+               agency.contract_value::DOUBLE AS contract_value,
+               coalesce(agency.flagged, 0) + coalesce(won.flagged, 0) AS flagged,
+               coalesce(won.wins, 0) AS wins, won.won_value::DOUBLE AS won_value,
+               coalesce(bids.bids, 0) AS bids, rm.oid AS resolved
+        FROM org_stage s
+        LEFT JOIN org_map pm ON pm.org_id = s.parent_id
+        LEFT JOIN org_map rm ON rm.org_id = s.resolved_id
+        LEFT JOIN agency ON agency.oid = s.oid
+        LEFT JOIN won ON won.oid = s.oid
+        LEFT JOIN bids ON bids.oid = s.oid
+        """
+    )
+    lite.execute("BEGIN")
+    result.organisations = _copy(con, lite, "SELECT * FROM org_totals ORDER BY oid", "org", 17)
+    lite.execute("COMMIT")
+    lite.executescript(
+        "CREATE VIRTUAL TABLE org_fts USING fts5(name, content='org', content_rowid='rowid', "
+        "tokenize='trigram', columnsize=0);"
+        "INSERT INTO org_fts(org_fts) VALUES('rebuild');"
+    )
+
+
+def _aggregates(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection) -> None:
+    lite.execute("BEGIN")
+    _copy(
+        con,
+        lite,
+        "SELECT fiscal_year, province_code, method, category, status, (flags > 0)::INTEGER, count(*), "
+        "sum(budget), sum(contract_value), sum(flags)::BIGINT FROM proj GROUP BY ALL",
+        "cube",
+        10,
+    )
+    _copy(
+        con,
+        lite,
+        """
+        SELECT org, role, fiscal_year, count(*), sum(budget), sum(contract_value),
+               count(*) FILTER (WHERE flags > 0), count(*) FILTER (WHERE method IS DISTINCT FROM 'open')
+        FROM (SELECT buyer AS org, 'agency' AS role, * FROM proj_small WHERE buyer IS NOT NULL
+              UNION ALL
+              SELECT entity, 'agency', * FROM proj_small WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer
+              UNION ALL
+              SELECT winner, 'winner', * FROM proj_small WHERE winner IS NOT NULL)
+        GROUP BY org, role, fiscal_year
+        """,
+        "org_year",
+        8,
+    )
+    _copy(
+        con,
+        lite,
+        """
+        SELECT org, role, province_code, count(*), sum(contract_value)
+        FROM (SELECT buyer AS org, 'agency' AS role, * FROM proj_small WHERE buyer IS NOT NULL
+              UNION ALL
+              SELECT entity, 'agency', * FROM proj_small WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer
+              UNION ALL
+              SELECT winner, 'winner', * FROM proj_small WHERE winner IS NOT NULL)
+        WHERE province_code IS NOT NULL
+        GROUP BY org, role, province_code
+        """,
+        "province_count",
+        5,
+    )
+    _copy(
+        con,
+        lite,
+        """
+        SELECT org, winner, projects, value FROM (
+            SELECT org, winner, count(*) AS projects, sum(contract_value) AS value,
+                   row_number() OVER (PARTITION BY org ORDER BY sum(contract_value) DESC NULLS LAST, count(*) DESC,
+                                      winner) AS rank
+            FROM (SELECT buyer AS org, winner, contract_value FROM proj_small WHERE buyer IS NOT NULL
+                  UNION ALL
+                  SELECT entity, winner, contract_value FROM proj_small
+                  WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer)
+            WHERE winner IS NOT NULL GROUP BY org, winner
+        ) WHERE rank <= 20
+        """,
+        "winner_share",
+        4,
+    )
+    # Bids against the reference price, in 5 % buckets (bucket 100 = exactly at the reference price).
+    _copy(
+        con,
+        lite,
+        "SELECT org, (floor(least(greatest(ratio, 0.5), 1.5) * 20) * 5)::INTEGER AS bucket, count(*) "
+        "FROM bidder WHERE ratio IS NOT NULL GROUP BY ALL",
+        "bid_hist",
+        3,
+    )
+    # Co-bidders: for every bidder its 15 most frequent fellow bidders and who won those processes.
+    _copy(
+        con,
+        lite,
+        """
+        SELECT org, other, together, org_wins, other_wins FROM (
+            SELECT a.org, b.org AS other, count(*) AS together,
+                   count(*) FILTER (WHERE p.winner = a.org) AS org_wins,
+                   count(*) FILTER (WHERE p.winner = b.org) AS other_wins,
+                   row_number() OVER (PARTITION BY a.org ORDER BY count(*) DESC, b.org) AS rank
+            FROM bidder a
+            JOIN bidder b ON a.process_id = b.process_id AND a.org <> b.org
+            JOIN proj_small p ON p.process_id = a.process_id
+            WHERE a.stage >= 2 AND b.stage >= 2
+            GROUP BY a.org, b.org
+        ) WHERE rank <= 15
+        """,
+        "cobid",
+        5,
+    )
+    con.execute("CREATE TABLE bidder_totals AS SELECT org, count(*) AS n FROM bidder GROUP BY org")
+    lite.execute("COMMIT")
+
+
+def _meta(
+    con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, snapshot: Path, result: BuildResult
+) -> None:
+    sources = con.execute(
+        "SELECT source_file_id, source_kind, file_name, attribution FROM wh.source_file ORDER BY source_file_id"
+    ).fetchall()
+    lite.executemany("INSERT INTO source VALUES (?, ?, ?, ?)", sources)
+    row = con.execute(
+        "SELECT count(*), sum(budget), sum(contract_value), count(*) FILTER (WHERE flags > 0), "
+        "min(fiscal_year), max(fiscal_year), max(date_published) FROM proj"
+    ).fetchone()
+    assert row is not None
+    facts = {
+        "index_version": INDEX_VERSION,
+        "snapshot": snapshot.name,
+        "built_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "projects": str(row[0]),
+        "budget": str(row[1] or 0),
+        "contract_value": str(row[2] or 0),
+        "flagged": str(row[3]),
+        "first_year": "" if row[4] is None else str(row[4]),
+        "last_year": "" if row[5] is None else str(row[5]),
+        "last_date": row[6] or "",
+        "agencies": str(lite.execute("SELECT count(*) FROM org WHERE is_agency").fetchone()[0]),
+        "contractors": str(lite.execute("SELECT count(*) FROM org WHERE is_contractor").fetchone()[0]),
+        "has_flags": "1" if "flag" in _tables(con) else "0",
+    }
+    lite.executemany("INSERT INTO meta VALUES (?, ?)", sorted(facts.items()))
+    result.seconds.setdefault("total", 0.0)

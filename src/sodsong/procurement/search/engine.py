@@ -1,0 +1,507 @@
+# ruff: noqa: S608 - SQL here is assembled from fixed fragments; every value is a bound parameter
+"""Run searches against the index: result pages, honest counts, summaries, full downloads.
+
+Counting every match of a common word among ten million projects cannot be done in tens of
+milliseconds, so counts are exact up to `COUNT_CAP` matches and within a time budget; beyond
+either the count says "more than N" (`Count.exact` is False) and the page says so. The projects
+are numbered newest first, so the first page of the default sort never needs more than a page
+of matches. Searches with only the cube's filters (year, province, method, type, status,
+flagged) get exact counts and sums from the precomputed cube whatever their size.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sodsong.procurement.search.query import Filters, SearchRequest
+from sodsong.procurement.search.store import IndexLocation, connect_index, locate
+
+__all__ = [
+    "COUNT_CAP",
+    "Count",
+    "Index",
+    "OrgRow",
+    "ProjectResults",
+    "ProjectRow",
+    "Summary",
+    "open_index",
+]
+
+COUNT_CAP = int(os.environ.get("SODSONG_SEARCH_COUNT_CAP", "10000"))
+BUDGET_SECONDS = int(os.environ.get("SODSONG_SEARCH_BUDGET_MS", "250")) / 1000
+ORG_CAP = 2000
+
+PROJECT_COLUMNS = (
+    "p.rowid, p.process_id, p.project_no, p.title, b.org_id, b.name, e.org_id, e.name, p.province_code, "
+    "p.fiscal_year, p.method, p.method_details, p.category, p.category_raw, p.status, p.budget, "
+    "p.reference_price, p.contract_value, w.org_id, coalesce(w.name, p.winner_name), p.flags, p.indicators, "
+    "p.date_published, p.winners"
+)
+PROJECT_JOINS = "LEFT JOIN org b ON b.rowid = p.buyer LEFT JOIN org e ON e.rowid = p.entity LEFT JOIN org w ON w.rowid = p.winner"
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """One project as a result list shows it."""
+
+    rowid: int
+    process_id: str
+    project_no: str | None
+    title: str | None
+    buyer_id: str | None
+    buyer_name: str | None
+    entity_id: str | None
+    entity_name: str | None
+    province_code: str | None
+    fiscal_year: int | None
+    method: str | None
+    method_details: str | None
+    category: str | None
+    category_raw: str | None
+    status: str | None
+    budget: float | None
+    reference_price: float | None
+    contract_value: float | None
+    winner_id: str | None
+    winner_name: str | None
+    flags: int
+    indicators: str | None
+    date_published: str | None
+    winners: int
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        return self.indicators.split(" ") if self.indicators else []
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    """An agency or contractor as the other two tabs list it."""
+
+    rowid: int
+    org_id: str
+    kind: str
+    name: str
+    juristic_id: str | None
+    province_code: str | None
+    projects: int
+    budget: float | None
+    contract_value: float | None
+    flagged: int
+    wins: int
+    won_value: float | None
+    bids: int
+    is_agency: bool
+    is_contractor: bool
+
+
+ORG_COLUMNS = (
+    "o.rowid, o.org_id, o.kind, o.name, o.juristic_id, o.province_code, o.projects, o.budget, o.contract_value, "
+    "o.flagged, o.wins, o.won_value, o.bids, o.is_agency, o.is_contractor"
+)
+
+
+def _org(row: tuple[Any, ...]) -> OrgRow:
+    return OrgRow(*row[:13], bool(row[13]), bool(row[14]))  # type: ignore[call-arg]
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many matched: exact, or at least `n` when the cap or the time budget was reached."""
+
+    n: int
+    exact: bool = True
+
+
+@dataclass
+class Summary:
+    """Totals above the projects: what they cost, how many are flagged, who, when, where."""
+
+    projects: Count
+    budget: float = 0.0
+    contract_value: float = 0.0
+    flagged: int = 0
+    by_year: list[tuple[int, int, float]] = field(default_factory=list)  # (fy, projects, budget)
+    by_province: dict[str, int] = field(default_factory=dict)
+    top_agencies: list[tuple[str, str, int, float]] = field(default_factory=list)  # (org_id, name, n, budget)
+    top_contractors: list[tuple[str, str, int, float]] = field(default_factory=list)
+    exact: bool = True  # False: computed over the newest `basis` matches only
+    basis: int = 0
+
+
+@dataclass
+class ProjectResults:
+    rows: list[ProjectRow]
+    count: Count
+    summary: Summary
+    sorted_exactly: bool = True  # False: a non-default sort over the first COUNT_CAP matches only
+    elapsed_ms: float = 0.0
+
+
+class _Deadline:
+    """Interrupts a SQLite statement that runs past its time budget."""
+
+    def __init__(self, con: sqlite3.Connection, seconds: float) -> None:
+        self.con, self.seconds, self.hit = con, seconds, False
+
+    def __enter__(self) -> _Deadline:
+        limit = time.perf_counter() + self.seconds
+
+        def check() -> int:
+            if time.perf_counter() > limit:
+                self.hit = True
+                return 1
+            return 0
+
+        self.con.set_progress_handler(check, 2000)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.con.set_progress_handler(None, 0)
+
+
+def _fts_expression(terms: tuple[str, ...]) -> str:
+    """Each term a quoted FTS5 phrase (the trigram tokenizer makes it a substring match), ANDed."""
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3)
+
+
+class Index:
+    """A read-only search index; one per request (opening it costs well under a millisecond)."""
+
+    def __init__(self, location: IndexLocation) -> None:
+        self.location = location
+        self.con = connect_index(location.path)
+        self.meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- organisations -------------------------------------------------------------------
+
+    def org_rowid(self, org_id: str) -> int | None:
+        row = self.con.execute("SELECT rowid FROM org WHERE org_id = ?", [org_id]).fetchone()
+        return None if row is None else int(row[0])
+
+    def org(self, org_id: str) -> OrgRow | None:
+        row = self.con.execute(f"SELECT {ORG_COLUMNS} FROM org o WHERE o.org_id = ?", [org_id]).fetchone()
+        return None if row is None else _org(row)
+
+    def org_names(self, rowids: list[int]) -> dict[int, tuple[str, str]]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self.con.execute(f"SELECT rowid, org_id, name FROM org WHERE rowid IN ({marks})", rowids)
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    # -- projects ------------------------------------------------------------------------
+
+    def _where(self, request: SearchRequest) -> tuple[str, list[Any], bool]:
+        """FROM/WHERE for the projects of a request; the bool says the text index drives it."""
+        query, f = request.query, request.filters
+        clauses: list[str] = []
+        params: list[Any] = []
+        source = "project p"
+        fts = False
+        if query.project_no:
+            clauses.append("p.project_no = ?")
+            params.append(query.project_no)
+        elif query.juristic_id:
+            clauses.append("p.winner IN (SELECT rowid FROM org WHERE juristic_id = ?)")
+            params.append(query.juristic_id)
+        elif query.province_code and f.province is None:
+            clauses.append("p.province_code = ?")
+            params.append(query.province_code)
+        elif query.terms:
+            expression = _fts_expression(query.terms)
+            if expression:
+                source = "project_fts f JOIN project p ON p.rowid = f.rowid"
+                clauses.append("project_fts MATCH ?")
+                params.append(expression)
+                fts = True
+            for term in query.terms:
+                if len(term) < 3:
+                    clauses.append("instr(lower(p.title || ' ' || coalesce(p.project_no, '')), ?) > 0")
+                    params.append(term)
+        self._filter_clauses(f, clauses, params)
+        where = " AND ".join(clauses) or "1"
+        return f"{source} WHERE {where}", params, fts
+
+    def _filter_clauses(self, f: Filters, clauses: list[str], params: list[Any]) -> None:
+        for column, value in (
+            ("fiscal_year", f.fiscal_year),
+            ("province_code", f.province),
+            ("method", f.method),
+            ("category", f.category),
+            ("status", f.status),
+        ):
+            if value is not None:
+                clauses.append(f"p.{column} = ?")
+                params.append(value)
+        if f.agency:
+            clauses.append("(p.buyer = ? OR p.entity = ?)")
+            rowid = self.org_rowid(f.agency) or -1
+            params += [rowid, rowid]
+        if f.parent:
+            clauses.append("(p.parent = ? OR p.buyer = ?)")
+            rowid = self.org_rowid(f.parent) or -1
+            params += [rowid, rowid]
+        if f.amount_min is not None:
+            clauses.append("p.amount >= ?")
+            params.append(float(f.amount_min))
+        if f.amount_max is not None:
+            clauses.append("p.amount <= ?")
+            params.append(float(f.amount_max))
+        if f.flagged:
+            clauses.append("p.flags > 0")
+
+    def projects(self, request: SearchRequest, *, summary: bool = True) -> ProjectResults:
+        """One page of projects with the count and (optionally) the summary."""
+        started = time.perf_counter()
+        body, params, fts = self._where(request)
+        order_column = "f.rowid" if fts else "p.rowid"
+        scan: list[tuple[Any, ...]] = []
+        with _Deadline(self.con, BUDGET_SECONDS) as deadline:
+            try:
+                cursor = self.con.execute(
+                    f"SELECT p.rowid, p.fiscal_year, p.province_code, p.buyer, p.winner, p.budget, "
+                    f"p.contract_value, p.flags, p.amount FROM {body} ORDER BY {order_column} LIMIT ?",
+                    [*params, COUNT_CAP + 1],
+                )
+                while batch := cursor.fetchmany(2000):
+                    scan.extend(batch)
+            except sqlite3.OperationalError:
+                if not deadline.hit:
+                    raise
+        exact = len(scan) <= COUNT_CAP and not deadline.hit
+        count = Count(min(len(scan), COUNT_CAP), exact)
+        rows, sorted_exactly = self._page(request, body, params, order_column, exact)
+        result = ProjectResults(
+            rows=rows, count=count, summary=Summary(projects=count), sorted_exactly=sorted_exactly
+        )
+        if summary:
+            result.summary = self._summary(request, scan[:COUNT_CAP], count)
+            if result.summary.exact:
+                result.count = result.summary.projects
+        result.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+        return result
+
+    def _page(
+        self, request: SearchRequest, body: str, params: list[Any], order_column: str, exact: bool
+    ) -> tuple[list[ProjectRow], bool]:
+        offset = (request.page - 1) * request.per_page
+        sort = request.sort
+        if sort in ("newest", "oldest"):
+            direction = "" if sort == "newest" else " DESC"
+            sql = (
+                f"SELECT {PROJECT_COLUMNS} FROM {body.replace(' WHERE ', f' {PROJECT_JOINS} WHERE ', 1)} "
+                f"ORDER BY {order_column}{direction} LIMIT ? OFFSET ?"
+            )
+            return [ProjectRow(*r) for r in self.con.execute(sql, [*params, request.per_page, offset])], True
+        order = {"amount_desc": "p.amount DESC", "amount_asc": "p.amount ASC", "flags": "p.flags DESC"}[sort]
+        if order_column == "p.rowid" and body.startswith("project p"):
+            sql = (
+                f"SELECT {PROJECT_COLUMNS} FROM {body.replace(' WHERE ', f' {PROJECT_JOINS} WHERE ', 1)} "
+                f"ORDER BY {order} NULLS LAST, p.rowid LIMIT ? OFFSET ?"
+            )
+            return [ProjectRow(*r) for r in self.con.execute(sql, [*params, request.per_page, offset])], True
+        # Text searches: sort the first COUNT_CAP matches (all of them when the count is exact).
+        sql = (
+            f"SELECT {PROJECT_COLUMNS} FROM project p {PROJECT_JOINS} WHERE p.rowid IN "
+            f"(SELECT p.rowid FROM {body} ORDER BY {order_column} LIMIT ?) "
+            f"ORDER BY {order} NULLS LAST, p.rowid LIMIT ? OFFSET ?"
+        )
+        rows = self.con.execute(sql, [*params, COUNT_CAP, request.per_page, offset])
+        return [ProjectRow(*r) for r in rows], exact
+
+    def _summary(self, request: SearchRequest, scan: list[tuple[Any, ...]], count: Count) -> Summary:
+        summary = Summary(projects=count, exact=count.exact, basis=len(scan))
+        years: dict[int, list[float]] = defaultdict(lambda: [0, 0.0])
+        provinces: Counter[str] = Counter()
+        agencies: dict[int, list[float]] = defaultdict(lambda: [0, 0.0])
+        winners: dict[int, list[float]] = defaultdict(lambda: [0, 0.0])
+        for _rowid, fy, province, buyer, winner, budget, contract_value, flags, _amount in scan:
+            summary.budget += budget or 0.0
+            summary.contract_value += contract_value or 0.0
+            summary.flagged += 1 if flags else 0
+            if fy is not None:
+                years[fy][0] += 1
+                years[fy][1] += budget or 0.0
+            if province:
+                provinces[province] += 1
+            if buyer is not None:
+                agencies[buyer][0] += 1
+                agencies[buyer][1] += budget or 0.0
+            if winner is not None:
+                winners[winner][0] += 1
+                winners[winner][1] += contract_value or 0.0
+        summary.by_year = sorted((fy, int(n), v) for fy, (n, v) in years.items())
+        summary.by_province = dict(provinces)
+        top_a = sorted(agencies.items(), key=lambda kv: (-kv[1][1], kv[0]))[:5]
+        top_w = sorted(winners.items(), key=lambda kv: (-kv[1][1], kv[0]))[:5]
+        names = self.org_names([k for k, _ in top_a + top_w])
+        summary.top_agencies = [(*names[k], int(n), v) for k, (n, v) in top_a if k in names]
+        summary.top_contractors = [(*names[k], int(n), v) for k, (n, v) in top_w if k in names]
+        query, f = request.query, request.filters
+        if query.empty and f.cube_only and not count.exact:
+            self._cube_totals(summary, f)
+        return summary
+
+    def _cube_totals(self, summary: Summary, f: Filters) -> None:
+        """Exact totals of a filter-only search from the precomputed cube."""
+        clauses, params = [], []
+        for column, value in (
+            ("fiscal_year", f.fiscal_year),
+            ("province_code", f.province),
+            ("method", f.method),
+            ("category", f.category),
+            ("status", f.status),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if f.flagged:
+            clauses.append("flagged = 1")
+        where = " AND ".join(clauses) or "1"
+        total = self.con.execute(
+            f"SELECT sum(n), sum(budget), sum(contract_value), sum(n) FILTER (WHERE flagged = 1) FROM cube WHERE {where}",
+            params,
+        ).fetchone()
+        assert total is not None
+        summary.projects = Count(int(total[0] or 0), True)
+        summary.budget, summary.contract_value, summary.flagged = (
+            total[1] or 0.0,
+            total[2] or 0.0,
+            int(total[3] or 0),
+        )
+        summary.by_year = [
+            (int(r[0]), int(r[1]), r[2] or 0.0)
+            for r in self.con.execute(
+                f"SELECT fiscal_year, sum(n), sum(budget) FROM cube WHERE {where} AND fiscal_year IS NOT NULL "
+                "GROUP BY fiscal_year ORDER BY fiscal_year",
+                params,
+            )
+        ]
+        summary.by_province = {
+            r[0]: int(r[1])
+            for r in self.con.execute(
+                f"SELECT province_code, sum(n) FROM cube WHERE {where} AND province_code IS NOT NULL "
+                "GROUP BY province_code",
+                params,
+            )
+        }
+        summary.exact = True  # totals exact; the top lists stay those of the newest matches
+
+    def iter_projects(self, request: SearchRequest) -> Iterator[ProjectRow]:
+        """Every matching project in the default order, streamed (for "download all")."""
+        body, params, fts = self._where(request)
+        order_column = "f.rowid" if fts else "p.rowid"
+        sql = (
+            f"SELECT {PROJECT_COLUMNS} FROM {body.replace(' WHERE ', f' {PROJECT_JOINS} WHERE ', 1)} "
+            f"ORDER BY {order_column}"
+        )
+        cursor = self.con.execute(sql, params)
+        while batch := cursor.fetchmany(1000):
+            for row in batch:
+                yield ProjectRow(*row)
+
+    def projects_after(self, request: SearchRequest, after: int, limit: int) -> list[ProjectRow]:
+        """Keyset pagination for the API: the next `limit` projects after index position `after`."""
+        body, params, fts = self._where(request)
+        order_column = "f.rowid" if fts else "p.rowid"
+        sql = (
+            f"SELECT {PROJECT_COLUMNS} FROM {body.replace(' WHERE ', f' {PROJECT_JOINS} WHERE ', 1)} "
+            f"AND {order_column} > ? ORDER BY {order_column} LIMIT ?"
+        )
+        return [ProjectRow(*r) for r in self.con.execute(sql, [*params, after, limit])]
+
+    def project(self, process_id: str) -> ProjectRow | None:
+        row = self.con.execute(
+            f"SELECT {PROJECT_COLUMNS} FROM project p {PROJECT_JOINS} WHERE p.process_id = ?",
+            [process_id],
+        ).fetchone()
+        return None if row is None else ProjectRow(*row)
+
+    def project_rows(
+        self, where: str, params: list[Any], order: str = "p.rowid", limit: int = 20
+    ) -> list[ProjectRow]:
+        """Projects of an agency or company page (callers pass fixed SQL with parameters)."""
+        sql = (
+            f"SELECT {PROJECT_COLUMNS} FROM project p {PROJECT_JOINS} WHERE {where} ORDER BY {order} LIMIT ?"
+        )
+        return [ProjectRow(*r) for r in self.con.execute(sql, [*params, limit])]
+
+    # -- agencies and contractors -----------------------------------------------------------
+
+    def orgs(self, request: SearchRequest, role: str) -> tuple[list[OrgRow], Count]:
+        """Agencies (`role="agency"`) or contractors matching the box, biggest first."""
+        query = request.query
+        flag = "o.is_agency" if role == "agency" else "o.is_contractor"
+        order = "o.budget DESC NULLS LAST" if role == "agency" else "o.won_value DESC NULLS LAST"
+        clauses, params = [flag], []
+        source = "org o"
+        if query.juristic_id:
+            clauses.append("o.juristic_id = ?")
+            params.append(query.juristic_id)
+        elif query.project_no:
+            return [], Count(0)
+        elif query.terms:
+            expression = _fts_expression(query.terms)
+            if expression:
+                source = "org_fts JOIN org o ON o.rowid = org_fts.rowid"
+                clauses.append("org_fts MATCH ?")
+                params.append(expression)
+            for term in query.terms:
+                if len(term) < 3:
+                    clauses.append("instr(lower(o.name), ?) > 0")
+                    params.append(term)
+        if request.filters.province and role == "agency":
+            clauses.append("o.province_code = ?")
+            params.append(request.filters.province)
+        where = " AND ".join(clauses)
+        inner = f"SELECT o.rowid FROM {source} WHERE {where} LIMIT {ORG_CAP + 1}"
+        with _Deadline(self.con, BUDGET_SECONDS) as deadline:
+            try:
+                found = [r[0] for r in self.con.execute(inner, params)]
+            except sqlite3.OperationalError:
+                if not deadline.hit:
+                    raise
+                found = []
+        count = Count(min(len(found), ORG_CAP), len(found) <= ORG_CAP and not deadline.hit)
+        if not query.terms and not query.juristic_id:
+            # No text: the biggest organisations overall (from the index on the totals).
+            sql = f"SELECT {ORG_COLUMNS} FROM org o WHERE {where} ORDER BY {order}, o.rowid LIMIT ? OFFSET ?"
+            total = self.meta.get("agencies" if role == "agency" else "contractors", "0")
+            if not request.filters.province or role != "agency":
+                count = Count(int(total), True)
+            rows = self.con.execute(sql, [*params, request.per_page, (request.page - 1) * request.per_page])
+            return [_org(r) for r in rows], count
+        ids = found[:ORG_CAP]
+        if not ids:
+            return [], count
+        offset = (request.page - 1) * request.per_page
+        page_sql = (
+            f"SELECT {ORG_COLUMNS} FROM org o WHERE o.rowid IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {order}, o.rowid LIMIT ? OFFSET ?"
+        )
+        import json
+
+        rows = self.con.execute(page_sql, [json.dumps(ids), request.per_page, offset])
+        return [_org(r) for r in rows], count
+
+
+def open_index(link: Path | None = None) -> Index:
+    """The index of the current warehouse snapshot (NoIndexError before the first build)."""
+    return Index(locate(link))

@@ -1,0 +1,633 @@
+"""What the project, agency and company pages show, read from the warehouse and the index.
+
+Each function takes open connections (a warehouse snapshot and its search index) and returns
+plain dataclasses and dicts; the views only format them. Nothing here knows about HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+
+from sodsong.procurement.search.engine import Index, OrgRow, ProjectRow
+from sodsong.procurement.search.labels import NEEDS_BIDS
+
+__all__ = [
+    "AgencyPage",
+    "Bidder",
+    "CompanyPage",
+    "FlagView",
+    "ProjectPage",
+    "agency_page",
+    "company_page",
+    "linked_reports",
+    "project_page",
+]
+
+
+def linked_reports(process_id: str) -> list[Any]:
+    """Citizen reports linked to a project: empty until the watch part provides the links."""
+    return []
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
+        [name],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _pct(part: Decimal | float | None, whole: Decimal | float | None) -> float | None:
+    if part is None or whole is None or not whole:
+        return None
+    return (float(part) - float(whole)) / float(whole)
+
+
+@dataclass
+class FlagView:
+    """One flag with the values that fired it."""
+
+    indicator: str
+    subject_kind: str
+    subject_id: str | None
+    value: float | None
+    details: dict[str, Any]
+    org_id: str | None = None
+    process_id: str | None = None
+
+
+def _details(raw: str | None) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {"details": raw}
+    return value if isinstance(value, dict) else {"details": value}
+
+
+@dataclass
+class Bidder:
+    """One firm in the funnel: how far it got and how it ended."""
+
+    org_id: str
+    name: str
+    stage: str
+    status: str | None
+    amount: Decimal | None
+    outcome: str  # winner, next_round, out
+    stages_reached: tuple[bool, bool, bool, bool] = (False, False, False, False)
+
+
+@dataclass
+class ProjectPage:
+    process: dict[str, Any]
+    summary: ProjectRow | None
+    items: list[dict[str, Any]]
+    bidders: list[Bidder]
+    funnel: list[tuple[str, int]]
+    bids_by_item: list[dict[str, Any]]
+    awards: list[dict[str, Any]]
+    contracts: list[dict[str, Any]]
+    flags: list[FlagView]
+    not_computable: list[tuple[str, str]]  # (indicator, why)
+    checked: list[str]  # indicators computed for this project that did not fire
+    flags_computed: bool
+    attribution: list[str]
+    reports: list[Any] = field(default_factory=list)
+
+    @property
+    def budget_vs_reference(self) -> float | None:
+        return _pct(self.process.get("reference_price"), self.process.get("budget"))
+
+    @property
+    def contract_value(self) -> Decimal | None:
+        values = [c["value_amount"] for c in self.contracts if c.get("value_amount") is not None]
+        if values:
+            return Decimal(sum(values))
+        awards = [a["value_amount"] for a in self.awards if a.get("value_amount")]
+        return Decimal(sum(awards)) if awards else None
+
+    @property
+    def contract_vs_reference(self) -> float | None:
+        return _pct(self.contract_value, self.process.get("reference_price"))
+
+    @property
+    def contract_vs_budget(self) -> float | None:
+        return _pct(self.contract_value, self.process.get("budget"))
+
+
+STAGES = ("bought_documents", "submitted", "qualified", "priced")
+
+
+def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) -> ProjectPage | None:
+    """Everything the project page shows, or None for an unknown project."""
+    found = _rows(con, "SELECT * FROM process WHERE process_id = ?", [process_id])
+    if not found:
+        return None
+    process = found[0]
+    items = _rows(con, "SELECT * FROM item WHERE process_id = ? ORDER BY item_no", [process_id])
+    bids = _rows(
+        con,
+        "SELECT b.*, coalesce(o.resolved_id, b.tenderer_id) AS org_id, coalesce(r.name, o.name, b.tenderer_name) "
+        "AS name FROM bid b LEFT JOIN organisation o ON o.org_id = b.tenderer_id "
+        "LEFT JOIN organisation r ON r.org_id = o.resolved_id WHERE b.process_id = ? ORDER BY b.bid_id",
+        [process_id],
+    )
+    awards = _rows(
+        con,
+        "SELECT a.*, s.org_id AS supplier_id, coalesce(r.name, o.name, a.winner_name) AS supplier_name, "
+        "coalesce(o.resolved_id, s.org_id) AS resolved_id FROM award a "
+        "LEFT JOIN award_supplier s ON s.award_id = a.award_id LEFT JOIN organisation o ON o.org_id = s.org_id "
+        "LEFT JOIN organisation r ON r.org_id = o.resolved_id WHERE a.process_id = ? ORDER BY a.award_id",
+        [process_id],
+    )
+    contracts = _rows(
+        con,
+        "SELECT * FROM contract WHERE process_id = ? ORDER BY date_signed NULLS LAST, contract_id",
+        [process_id],
+    )
+    winners = {a["resolved_id"] for a in awards if a.get("resolved_id") and a.get("status") != "cancelled"}
+    bidders = _bidders(bids, winners)
+    funnel = [(stage, sum(1 for b in bidders if b.stages_reached[i])) for i, stage in enumerate(STAGES)]
+    flags_computed = _has_table(con, "flag")
+    flags: list[FlagView] = []
+    readiness: list[dict[str, Any]] = []
+    if flags_computed:
+        flags = [
+            FlagView(
+                r["indicator"],
+                r["subject_kind"],
+                r["subject_id"],
+                r["value"],
+                _details(r["details"]),
+                r["org_id"],
+                r["process_id"],
+            )
+            for r in _rows(
+                con, "SELECT * FROM flag WHERE process_id = ? ORDER BY indicator, flag_id", [process_id]
+            )
+        ]
+        if _has_table(con, "flag_readiness"):
+            readiness = _rows(con, "SELECT * FROM flag_readiness ORDER BY indicator", [])
+    fired = {f.indicator for f in flags}
+    priced = any(b.get("amount") is not None for b in bids)
+    not_computable: list[tuple[str, str]] = []
+    checked: list[str] = []
+    for r in readiness:
+        code = r["indicator"]
+        if code in fired:
+            continue
+        if not r["computable"]:
+            not_computable.append((code, r.get("missing_fields") or ""))
+        elif code in NEEDS_BIDS and not priced:
+            not_computable.append((code, "bids"))
+        else:
+            checked.append(code)
+    sources = _rows(
+        con,
+        "SELECT DISTINCT attribution FROM source_file WHERE attribution IS NOT NULL AND source_file_id IN "
+        "(SELECT source_file_id FROM process WHERE process_id = ? UNION SELECT source_file_id FROM award "
+        "WHERE process_id = ?)",
+        [process_id, process_id],
+    )
+    return ProjectPage(
+        process=process,
+        summary=index.project(process_id),
+        items=items,
+        bidders=bidders,
+        funnel=funnel,
+        bids_by_item=_bids_by_item(bids, items, winners, process),
+        awards=awards,
+        contracts=contracts,
+        flags=flags,
+        not_computable=not_computable,
+        checked=checked,
+        flags_computed=flags_computed,
+        attribution=[s["attribution"] for s in sources],
+        reports=linked_reports(process_id),
+    )
+
+
+def _bidders(bids: list[dict[str, Any]], winners: set[str]) -> list[Bidder]:
+    best: dict[str, Bidder] = {}
+    for bid in bids:
+        org = bid["org_id"]
+        rank = STAGES.index(bid["stage"]) if bid["stage"] in STAGES else 0
+        current = best.get(org)
+        amount = bid.get("amount")
+        if current is None or STAGES.index(current.stage) < rank:
+            reached = (rank >= 0, rank >= 1, rank >= 2, rank >= 3)
+            best[org] = Bidder(
+                org, bid["name"] or org, bid["stage"], bid.get("status"), amount, "out", reached
+            )
+        elif amount is not None and (current.amount is None or amount < current.amount):
+            current.amount = amount
+    for bidder in best.values():
+        if bidder.org_id in winners:
+            bidder.outcome = "winner"
+        elif bidder.status == "disqualified" or bidder.stage in ("bought_documents", "submitted"):
+            bidder.outcome = "out"
+        else:
+            bidder.outcome = "next_round"
+    order = {"winner": 0, "next_round": 1, "out": 2}
+    return sorted(
+        best.values(),
+        key=lambda b: (
+            order[b.outcome],
+            -STAGES.index(b.stage),
+            b.amount if b.amount is not None else Decimal("1e18"),
+        ),
+    )
+
+
+def _bids_by_item(
+    bids: list[dict[str, Any]], items: list[dict[str, Any]], winners: set[str], process: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Priced bids grouped by item, with the difference to the winner's and to the reference price."""
+    item_by_id = {i["item_id"]: i for i in items}
+    groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for bid in bids:
+        if bid.get("amount") is not None:
+            groups[bid.get("item_id")].append(bid)
+    result = []
+    for item_id, group in groups.items():
+        item = item_by_id.get(item_id) if item_id else None
+        reference = (item or {}).get("reference_price") or (
+            process.get("reference_price") if len(groups) == 1 else None
+        )
+        winning = [b["amount"] for b in group if b["org_id"] in winners]
+        winner_amount = min(winning) if winning else None
+        rows = []
+        for bid in sorted(group, key=lambda b: b["amount"]):
+            rows.append(
+                {
+                    "org_id": bid["org_id"],
+                    "name": bid["name"],
+                    "amount": bid["amount"],
+                    "status": bid.get("status"),
+                    "winner": bid["org_id"] in winners,
+                    "vs_winner": _pct(bid["amount"], winner_amount),
+                    "vs_reference": _pct(bid["amount"], reference),
+                }
+            )
+        result.append(
+            {
+                "item_no": (item or {}).get("item_no"),
+                "description": (item or {}).get("description"),
+                "reference_price": reference,
+                "bids": rows,
+            }
+        )
+    return sorted(result, key=lambda g: str(g["item_no"] or ""))
+
+
+# -- agencies ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AgencyPage:
+    org: OrgRow
+    record: dict[str, Any]
+    parent: OrgRow | None
+    children: list[OrgRow]
+    by_year: list[dict[str, Any]]
+    non_open_share: float | None
+    contractors: list[dict[str, Any]]
+    flagged: list[ProjectRow]
+    recent: list[ProjectRow]
+    provinces: dict[str, int]
+
+
+def _org_record(con: duckdb.DuckDBPyConnection, org_id: str) -> dict[str, Any]:
+    found = _rows(con, "SELECT * FROM organisation WHERE org_id = ?", [org_id])
+    return found[0] if found else {}
+
+
+def agency_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> AgencyPage:
+    c = index.con
+    record = _org_record(con, org.org_id)
+    years = [
+        {
+            "fiscal_year": r[0],
+            "projects": r[1],
+            "budget": r[2],
+            "contract_value": r[3],
+            "flagged": r[4],
+            "non_open": r[5],
+        }
+        for r in c.execute(
+            "SELECT fiscal_year, sum(projects), sum(budget), sum(contract_value), sum(flagged), sum(non_open) "
+            "FROM org_year WHERE org = ? AND role = 'agency' AND fiscal_year IS NOT NULL GROUP BY fiscal_year "
+            "ORDER BY fiscal_year",
+            [org.rowid],
+        )
+    ]
+    total = sum(y["projects"] for y in years)
+    non_open = sum(y["non_open"] for y in years)
+    spending = org.contract_value or 0.0
+    contractors = []
+    for other, projects, value in c.execute(
+        "SELECT winner, projects, value FROM winner_share WHERE org = ? ORDER BY value DESC NULLS LAST, projects DESC",
+        [org.rowid],
+    ):
+        name = index.org_names([other]).get(other)
+        if name:
+            contractors.append(
+                {
+                    "org_id": name[0],
+                    "name": name[1],
+                    "projects": projects,
+                    "value": value,
+                    "share": (value or 0.0) / spending if spending else None,
+                }
+            )
+    parent_row = c.execute(
+        "SELECT org_id FROM org WHERE rowid = (SELECT parent FROM org WHERE rowid = ?)", [org.rowid]
+    ).fetchone()
+    children = [
+        index.org(r[0])
+        for r in c.execute(
+            "SELECT org_id FROM org WHERE parent = ? ORDER BY budget DESC NULLS LAST LIMIT 50", [org.rowid]
+        )
+    ]
+    where = "(p.buyer = ? OR p.entity = ?)"
+    return AgencyPage(
+        org=org,
+        record=record,
+        parent=index.org(parent_row[0]) if parent_row else None,
+        children=[ch for ch in children if ch is not None],
+        by_year=years,
+        non_open_share=non_open / total if total else None,
+        contractors=contractors,
+        flagged=index.project_rows(
+            where + " AND p.flags > 0", [org.rowid, org.rowid], "p.flags DESC, p.rowid"
+        ),
+        recent=index.project_rows(where, [org.rowid, org.rowid]),
+        provinces={
+            r[0]: r[1]
+            for r in c.execute(
+                "SELECT province_code, projects FROM province_count WHERE org = ? AND role = 'agency'",
+                [org.rowid],
+            )
+        },
+    )
+
+
+# -- companies --------------------------------------------------------------------------------
+
+
+@dataclass
+class Check:
+    """One company-level finding ("ตรวจพบความน่าสนใจ"), with its evidence."""
+
+    code: str
+    evidence: list[str]
+    links: list[tuple[str, str]] = field(default_factory=list)  # (org_id, name)
+
+
+@dataclass
+class CompanyPage:
+    org: OrgRow
+    record: dict[str, Any]
+    directors: list[dict[str, Any]]
+    relations: list[dict[str, Any]]
+    sanctions: list[dict[str, Any]]
+    checks: list[Check]
+    flags: list[FlagView]
+    by_year: list[dict[str, Any]]
+    bid_hist: list[tuple[int, int]]
+    win_rate: float | None
+    cobidders: list[dict[str, Any]]
+    cobid_edges: list[tuple[str, str, int]]
+    won: list[ProjectRow]
+    name_matches: list[dict[str, Any]]
+    agencies: list[dict[str, Any]]
+    provinces: dict[str, int]
+
+
+def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> CompanyPage:
+    c = index.con
+    record = _org_record(con, org.org_id)
+    directors = _rows(
+        con,
+        "SELECT r.*, p.name AS person_name, p.org_id AS person_id FROM relation r "
+        "JOIN organisation p ON p.org_id = r.subject_id WHERE r.object_id = ? AND r.kind IN ('director_of', "
+        "'shareholder_of') ORDER BY r.end_date NULLS FIRST, r.start_date, p.name",
+        [org.org_id],
+    )
+    people = sorted({d["person_id"] for d in directors})
+    relations = _rows(
+        con,
+        "SELECT r.*, s.name AS subject_name, o.name AS object_name, o.kind AS object_kind FROM relation r "
+        "JOIN organisation s ON s.org_id = r.subject_id JOIN organisation o ON o.org_id = r.object_id "
+        "WHERE (r.subject_id = ? OR r.object_id = ? OR list_contains(?, r.subject_id)) "
+        "AND r.kind NOT IN ('director_of', 'shareholder_of') ORDER BY r.kind, r.start_date NULLS LAST",
+        [org.org_id, org.org_id, people],
+    )
+    sanctions = _rows(
+        con,
+        "SELECT * FROM sanction WHERE org_id = ? OR (juristic_id IS NOT NULL AND juristic_id = ?) "
+        "ORDER BY date_listed",
+        [org.org_id, org.juristic_id],
+    )
+    flags: list[FlagView] = []
+    if _has_table(con, "flag"):
+        flags = [
+            FlagView(
+                r["indicator"],
+                r["subject_kind"],
+                r["subject_id"],
+                r["value"],
+                _details(r["details"]),
+                r["org_id"],
+                r["process_id"],
+            )
+            for r in _rows(
+                con,
+                "SELECT * FROM flag WHERE org_id = ? OR subject_id = ? OR (subject_kind = 'pair' AND "
+                "contains(subject_id, ?)) ORDER BY fiscal_year DESC NULLS LAST, indicator LIMIT 200",
+                [org.org_id, org.org_id, org.org_id],
+            )
+        ]
+    by_year = [
+        {"fiscal_year": r[0], "projects": r[1], "contract_value": r[2]}
+        for r in c.execute(
+            "SELECT fiscal_year, projects, contract_value FROM org_year WHERE org = ? AND role = 'winner' "
+            "AND fiscal_year IS NOT NULL ORDER BY fiscal_year",
+            [org.rowid],
+        )
+    ]
+    hist = [
+        (int(r[0]), int(r[1]))
+        for r in c.execute("SELECT bucket, n FROM bid_hist WHERE org = ? ORDER BY bucket", [org.rowid])
+    ]
+    cob = list(
+        c.execute(
+            "SELECT other, together, org_wins, other_wins FROM cobid WHERE org = ? ORDER BY together DESC",
+            [org.rowid],
+        )
+    )
+    names = index.org_names([r[0] for r in cob])
+    cobidders = [
+        {
+            "org_id": names[r[0]][0],
+            "name": names[r[0]][1],
+            "together": r[1],
+            "org_wins": r[2],
+            "other_wins": r[3],
+        }
+        for r in cob
+        if r[0] in names
+    ]
+    others = [r[0] for r in cob]
+    edges: list[tuple[str, str, int]] = []
+    if others:
+        marks = ",".join("?" * len(others))
+        for a, b, n in c.execute(
+            f"SELECT org, other, together FROM cobid WHERE org IN ({marks}) AND other IN ({marks}) AND org < other",  # noqa: S608
+            [*others, *others],
+        ):
+            edges.append((names[a][0], names[b][0], n))
+    name_matches = _rows(
+        con,
+        "SELECT * FROM name_match WHERE (subject_id = ? OR candidate_id = ?) ORDER BY status, candidate_name",
+        [org.org_id, org.org_id],
+    )
+    agencies = _agency_shares(index, org)
+    checks = _checks(con, org, record, directors, relations, sanctions, index, agencies)
+    return CompanyPage(
+        org=org,
+        record=record,
+        directors=directors,
+        relations=relations,
+        sanctions=sanctions,
+        checks=checks,
+        flags=flags,
+        by_year=by_year,
+        bid_hist=hist,
+        win_rate=org.wins / org.bids if org.bids else None,
+        cobidders=cobidders,
+        cobid_edges=edges,
+        won=index.project_rows("p.winner = ?", [org.rowid], "p.rowid", 20),
+        name_matches=name_matches,
+        agencies=agencies,
+        provinces={
+            r[0]: r[1]
+            for r in c.execute(
+                "SELECT province_code, projects FROM province_count WHERE org = ? AND role = 'winner'",
+                [org.rowid],
+            )
+        },
+    )
+
+
+def _agency_shares(index: Index, org: OrgRow) -> list[dict[str, Any]]:
+    """The agencies that paid this company most, with its share of each agency's spending."""
+    rows = index.con.execute(
+        "SELECT p.buyer, count(*), sum(p.contract_value) FROM project p WHERE p.winner = ? AND p.buyer IS NOT NULL "
+        "GROUP BY p.buyer ORDER BY sum(p.contract_value) DESC NULLS LAST LIMIT 10",
+        [org.rowid],
+    ).fetchall()
+    result = []
+    for buyer, n, value in rows:
+        agency = index.con.execute(
+            "SELECT org_id, name, contract_value FROM org WHERE rowid = ?", [buyer]
+        ).fetchone()
+        if agency:
+            result.append(
+                {
+                    "org_id": agency[0],
+                    "name": agency[1],
+                    "projects": n,
+                    "value": value,
+                    "share": (value or 0.0) / agency[2] if agency[2] else None,
+                }
+            )
+    return result
+
+
+def _checks(
+    con: duckdb.DuckDBPyConnection,
+    org: OrgRow,
+    record: dict[str, Any],
+    directors: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    sanctions: list[dict[str, Any]],
+    index: Index,
+    agencies: list[dict[str, Any]],
+) -> list[Check]:
+    """Company-level checks from the spec, each with the facts that found it."""
+    checks: list[Check] = []
+    director_ids = {d["person_id"]: d["person_name"] for d in directors}
+    for r in relations:
+        if r["kind"] == "holds_position" and r["subject_id"] in director_ids:
+            checks.append(
+                Check(
+                    "director_holds_position",
+                    [f"{r['subject_name']}: {r.get('role') or ''} ({r['object_name']})"],
+                    [(r["subject_id"], r["subject_name"])],
+                )
+            )
+        elif r["kind"] == "relative_of" and r["subject_id"] in director_ids:
+            checks.append(
+                Check(
+                    "director_relative",
+                    [f"{r['subject_name']} — {r['object_name']} ({r.get('role') or ''})"],
+                    [(r["object_id"], r["object_name"])],
+                )
+            )
+        elif r["kind"] == "donated_to" and r["subject_id"] == org.org_id:
+            amount = f" {r['amount']:,.2f}" if r.get("amount") is not None else ""
+            checks.append(
+                Check(
+                    "donated_to_party", [f"{r['object_name']}{amount}"], [(r["object_id"], r["object_name"])]
+                )
+            )
+        elif r["kind"] == "same_address" and org.org_id in (r["subject_id"], r["object_id"]):
+            other = (
+                (r["object_id"], r["object_name"])
+                if r["subject_id"] == org.org_id
+                else (r["subject_id"], r["subject_name"])
+            )
+            checks.append(Check("same_address", [other[1]], [other]))
+    for s in sanctions:
+        checks.append(
+            Check("blacklisted", [f"{s['name']} — {s.get('agency') or ''} {s.get('reason') or ''}".strip()])
+        )
+    registered = record.get("registration_date")
+    if isinstance(registered, dt.date) and org.wins:
+        row = index.con.execute(
+            "SELECT min(date_published) FROM project WHERE winner = ? AND date_published IS NOT NULL",
+            [org.rowid],
+        ).fetchone()
+        if row and row[0]:
+            first = dt.date.fromisoformat(row[0])
+            days = (first - registered).days
+            if 0 <= days < 365:
+                checks.append(
+                    Check("new_company", [f"{registered.isoformat()} → {first.isoformat()} ({days})"])
+                )
+    for agency in agencies:
+        if agency["share"] is not None and agency["share"] >= 0.5 and agency["projects"] >= 2:
+            checks.append(
+                Check(
+                    "concentration",
+                    [f"{agency['name']}: {agency['share'] * 100:.0f}%"],
+                    [(agency["org_id"], agency["name"])],
+                )
+            )
+    return checks

@@ -1,0 +1,147 @@
+"""The search index: built from a warehouse snapshot, switched with it, searched in Thai."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sodsong.procurement import warehouse
+from sodsong.procurement.search import engine
+from sodsong.procurement.search.build import build_index
+from sodsong.procurement.search.engine import open_index
+from sodsong.procurement.search.query import parse_request
+from sodsong.procurement.search.store import NoIndexError, index_path, locate
+from tests.procurement.explorer.sample import NADI, PROJECTS, SILATHONG, load, pid
+
+
+def _nos(idx: engine.Index, **params: str) -> list[str]:
+    return [r.project_no or "" for r in idx.projects(parse_request(params), summary=False).rows]
+
+
+def test_thai_substring_without_spaces(explorer: Path) -> None:
+    with open_index() as idx:
+        found = _nos(idx, q="ถนนคอนกรีต")
+        assert set(found) == {PROJECTS["road"], PROJECTS["road2"]}
+        # Newest first by default.
+        assert found == [PROJECTS["road2"], PROJECTS["road"]]
+        assert set(_nos(idx, q="คอนกรีต")) == {PROJECTS[k] for k in ("road", "road2", "drain", "repave")}
+
+
+def test_quotes_make_a_phrase_and_words_must_all_match(explorer: Path) -> None:
+    with open_index() as idx:
+        assert _nos(idx, q='"วัสดุสำนักงาน (กระดาษ"') == [PROJECTS["office2"]]
+        assert set(_nos(idx, q="วัสดุสำนักงาน โดยวิธี")) == {PROJECTS["office1"], PROJECTS["office2"]}
+        assert _nos(idx, q='"สำนักงาน วัสดุ"') == []
+
+
+def test_numbers_ids_provinces_and_thai_digits(explorer: Path) -> None:
+    with open_index() as idx:
+        assert _nos(idx, q="๖๕๐๕๗๓๖๐๗๒๑") == [PROJECTS["drone"]]
+        assert set(_nos(idx, q="0105556526019")) == {PROJECTS[k] for k in ("road", "repave", "road2")}
+        assert set(_nos(idx, q="เชียงใหม่")) == {PROJECTS["computers"], PROJECTS["school"]}
+        companies, count = idx.orgs(parse_request({"q": "0105556526019"}), "company")
+        assert [c.org_id for c in companies] == [SILATHONG] and count.n == 1
+
+
+def test_filters(explorer: Path) -> None:
+    with open_index() as idx:
+        assert set(_nos(idx, q="ถนน", flagged="1")) == {PROJECTS["road"], PROJECTS["road2"]}
+        assert _nos(idx, q="ถนน", fy="2566", method="limited") == [PROJECTS["laterite"]]
+        assert set(_nos(idx, agency=NADI, category="goods")) == {PROJECTS["office1"], PROJECTS["office2"]}
+        assert _nos(idx, province="TH10", min="2000000") == [PROJECTS["drone"]]
+        assert _nos(idx, status="ยกเลิกโครงการ") == [PROJECTS["canal"]]
+        assert _nos(idx, q="ถนน", max="1000000") == [PROJECTS["laterite"]]
+        parent = idx.projects(parse_request({"parent": "th-agency-169db421f0b4a8b6"}), summary=False)
+        assert parent.count.n >= 1
+
+
+def test_sorting(explorer: Path) -> None:
+    with open_index() as idx:
+        assert _nos(idx, sort="amount_desc")[0] == PROJECTS["drone"]
+        assert _nos(idx, q="ถนน", sort="amount_asc")[0] == PROJECTS["laterite"]
+        assert _nos(idx, sort="oldest")[0] == PROJECTS["drone"]
+        assert _nos(idx, sort="flags")[0] in {PROJECTS["road"], PROJECTS["computers"]}
+
+
+def test_summary_totals_and_top_lists(explorer: Path) -> None:
+    with open_index() as idx:
+        results = idx.projects(parse_request({"q": "ถนน"}))
+        s = results.summary
+        assert s.exact and s.projects.n == 3
+        assert s.budget == pytest.approx(2_500_000 + 4_200_000 + 350_000)
+        assert s.flagged == 2
+        assert s.by_province == {"TH40": 3}
+        assert s.top_contractors[0][0] == SILATHONG
+        assert [fy for fy, _n, _b in s.by_year] == [2566]
+
+
+def test_counts_stop_at_the_cap_and_say_so(explorer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "COUNT_CAP", 3)
+    with open_index() as idx:
+        # A filter-only search gets exact counts and totals from the cube whatever its size.
+        results = idx.projects(parse_request({}))
+        assert results.count == engine.Count(12, True) and results.summary.exact
+        assert idx.projects(parse_request({"fy": "2567"})).count == engine.Count(4, True)
+        assert idx.projects(parse_request({"fy": "2567"}), summary=False).count == engine.Count(3, False)
+        text = idx.projects(parse_request({"q": "จ้าง"}))
+        assert not text.count.exact and not text.summary.exact and text.summary.basis == 3
+        assert not idx.projects(parse_request({"q": "จ้าง", "sort": "amount_desc"})).sorted_exactly
+
+
+def test_short_terms_fall_back_to_scanning(explorer: Path) -> None:
+    with open_index() as idx:
+        assert _nos(idx, q="นม") == []
+        assert set(_nos(idx, q="UA")) == {PROJECTS["drone"]}
+
+
+def test_streaming_every_match(explorer: Path) -> None:
+    with open_index() as idx:
+        rows = list(idx.iter_projects(parse_request({"q": "จ้าง"})))
+        assert len(rows) == 7
+        assert rows == sorted(rows, key=lambda r: r.rowid)
+        page = idx.projects_after(parse_request({"q": "จ้าง"}), rows[2].rowid, 2)
+        assert page == rows[3:5]
+
+
+def test_the_index_follows_the_warehouse_snapshot(warehouse_path: Path) -> None:
+    with pytest.raises(NoIndexError):
+        locate()
+    with warehouse.write(warehouse_path, fresh=True) as con:
+        load(con)
+    first = build_index(warehouse_path)
+    assert locate().current and locate().path == first.path
+    # A new snapshot without its index: readers keep the old index and know it is not current.
+    with warehouse.write(warehouse_path) as con:
+        con.execute("UPDATE process SET title = 'จ้างก่อสร้างสะพานไม้' WHERE process_id = ?", [pid("laterite")])
+    stale = locate()
+    assert not stale.current and stale.path == first.path
+    second = build_index(warehouse_path)
+    assert second.path != first.path and locate().current
+    with open_index() as idx:
+        assert _nos(idx, q="สะพานไม้") == [PROJECTS["laterite"]]
+    # Index files of pruned snapshots are deleted with the next build.
+    for _ in range(3):
+        with warehouse.write(warehouse_path):
+            pass
+    build_index(warehouse_path)
+    assert not first.path.exists()
+    current = warehouse.current_snapshot(warehouse_path)
+    assert current is not None and index_path(current).exists()
+    assert not list(current.parent.glob("*.building"))
+
+
+def test_a_failed_build_leaves_nothing_behind(warehouse_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sodsong.procurement.search import build as build_module
+
+    with warehouse.write(warehouse_path, fresh=True) as con:
+        load(con)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build_module, "_aggregates", broken)
+    with pytest.raises(RuntimeError):
+        build_index(warehouse_path)
+    folder = warehouse.snapshot_dir(warehouse_path)
+    assert not [p for p in folder.iterdir() if "search" in p.name]

@@ -1,0 +1,179 @@
+"""The explorer pages through Django's test client: content, language, bad input, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.procurement.explorer.sample import CMIT, KORAT, NADI, PROJECTS, SILATHONG, SOMYING_SHOP, UDON, pid
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(client: Client, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, url
+    html = response.content.decode()
+    assert not re.search(r"\sstyle=", html) and not re.search(r"<script(?![^>]*\bsrc=)", html)
+    return html
+
+
+def test_before_any_index_the_home_page_says_how_to_load(client: Client, warehouse_path: Path) -> None:
+    html = _html(client, "/procurement/")
+    assert "sodsong search build" in html
+    assert client.get("/procurement/search.json?q=x").status_code == 503
+
+
+def test_home(client: Client, explorer: Path) -> None:
+    html = _html(client, "/procurement/")
+    assert "ค้นหาการจัดซื้อจัดจ้างภาครัฐ" in html
+    assert "เป็นเพียงการระบุความเสี่ยงเท่านั้น" in html
+    assert "วิธีอ่านธงแดง" in html  # the explainer
+    assert "ซื้อครุภัณฑ์คอมพิวเตอร์" in html or "จ้างเหมาขุดลอกคลอง" in html or "โรงเรียน" in html
+    english = _html(client, "/procurement/?lang=en")
+    assert "How to read a red flag" in english
+
+
+def test_search_tabs_filters_and_summary(client: Client, explorer: Path) -> None:
+    html = _html(client, "/procurement/search?q=ถนนคอนกรีต")
+    assert "จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 5" in html
+    assert 'data-province="TH40"' in html  # the choropleth
+    assert "<svg" in html and "2566" in html
+    assert re.search(r"โครงการ <span class=\"badge\">2</span>", html)
+    flagged = _html(client, "/procurement/search?q=ถนน&flagged=1")
+    assert PROJECTS["road"] in flagged and PROJECTS["laterite"] not in flagged
+    companies = _html(client, "/procurement/search?q=คอนกรีต&kind=companies")
+    assert "บริษัท อุดรคอนกรีต จำกัด" in companies
+    agencies = _html(client, "/procurement/search?q=นาดี&kind=agencies")
+    assert f"/procurement/agency/{NADI}" in agencies
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "ก",
+        "ถ" * 10_000,
+        "'; DROP TABLE project; --",
+        '<script>alert("x")</script>',
+        '"',
+        'ถนน" OR "',
+        "*",
+        "NEAR(a b)",
+    ],
+)
+def test_bad_queries_get_a_friendly_page(client: Client, explorer: Path, query: str) -> None:
+    response = client.get("/procurement/search", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    if len(query) == 1 and query not in '"*':
+        assert "อย่างน้อย 2 ตัวอักษร" in html
+    if len(query) > 200:
+        assert "200 ตัวอักษรแรก" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"fy": "abc"},
+        {"min": "lots"},
+        {"method": "x"},
+        {"page": "0"},
+        {"agency": "../../etc"},
+        {"province": "Atlantis"},
+    ],
+)
+def test_wrong_filter_types_are_reported_not_fatal(
+    client: Client, explorer: Path, params: dict[str, str]
+) -> None:
+    html = _html(client, "/procurement/search?" + "&".join(f"{k}={v}" for k, v in params.items()))
+    assert "ตัวกรองบางรายการไม่ถูกต้อง" in html
+    assert client.get("/procurement/search.json", params).status_code == 200
+
+
+def test_project_page(client: Client, explorer: Path) -> None:
+    html = _html(client, f"/procurement/project/{pid('road')}")
+    assert "66017123456" in html
+    assert "เสนอราคาใกล้ราคากลาง" in html and "เสนอราคาเกาะกลุ่ม" in html
+    assert "winning_bid" in html and "2,475,000" in html
+    assert html.count("เป็นเพียงการระบุความเสี่ยงเท่านั้น ซึ่งไม่ได้หมายความว่ามีการทุจริตเกิดขึ้นแล้ว") >= 3
+    assert "procsearch.sch?projectId=66017123456" in html  # verify at source
+    assert "ผู้ชนะ" in html and "ผ่านเข้ารอบต่อไป" in html and "ตกรอบ" in html
+    assert "ซื้อเอกสาร" in html  # the funnel's first stage
+    assert "ระยะเวลายื่นข้อเสนอสั้น" in html  # R003 not computable, shown as such
+    assert "ยังไม่มีรายงานจากประชาชน" in html
+    assert "data-province" not in html or "TH40" in html
+    assert f"/procurement/company/{SILATHONG}" in html
+
+
+def test_a_project_without_bids_says_which_indicators_could_not_be_computed(
+    client: Client, explorer: Path
+) -> None:
+    html = _html(client, f"/procurement/project/{pid('drone')}")
+    assert "ไม่มีรายชื่อผู้เสนอราคา" in html
+    assert "คำนวณไม่ได้สำหรับโครงการนี้" in html
+    assert "เสนอราคาใกล้ราคากลาง" in html  # listed as not computable, not as "no flag"
+
+
+def test_project_number_and_unknown_ids(client: Client, explorer: Path) -> None:
+    response = client.get("/procurement/project/66017123456")
+    assert response.status_code == 302 and response["Location"].endswith(pid("road"))
+    assert "ไม่พบ" in _html(client, "/procurement/project/ocds-nothing-1", 404)
+    assert client.get("/procurement/agency/th-agency-nothing").status_code == 404
+    assert client.get("/procurement/company/" + "x" * 5000).status_code == 404
+    assert client.get("/procurement/project/nothing.json").json()["error"] == "not_found"
+
+
+def test_agency_page(client: Client, explorer: Path) -> None:
+    html = _html(client, f"/procurement/agency/{NADI}")
+    assert "องค์การบริหารส่วนตำบลนาดี" in html
+    assert "บริษัท ศิลาทองก่อสร้าง จำกัด" in html and "%" in html
+    assert "ซื้อวัสดุสำนักงาน" in html  # flagged projects
+    assert "<svg" in html
+
+
+def test_company_page(client: Client, explorer: Path) -> None:
+    html = _html(client, f"/procurement/company/{SILATHONG}")
+    assert "0105556526019" in html and "นายสมชาย ใจดี" in html
+    assert "ตรวจพบความน่าสนใจ" in html
+    assert "กรรมการเป็นญาติของนักการเมือง" in html and "บริษัทบริจาคเงินให้พรรคการเมือง" in html
+    assert "ที่อยู่เดียวกับ" in html
+    assert f"/procurement/company/{KORAT}" in html and f"/procurement/company/{UDON}" in html  # network
+    assert 'class="chart network"' in html
+    blacklisted = _html(client, f"/procurement/company/{CMIT}")
+    assert "ทิ้งงานจ้างซ่อมแซมอาคาร" in blacklisted
+    shop = _html(client, f"/procurement/company/{SOMYING_SHOP}")
+    assert "รอการยืนยัน" in shop
+
+
+def test_csv_download_streams_every_match_with_attribution(client: Client, explorer: Path) -> None:
+    response = client.get("/procurement/search.csv", {"q": "จ้าง"})
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 7
+    assert all("CC BY" in r["attribution"] for r in rows)
+    assert "CC BY" in response["X-Data-Licence"]
+    orgs = client.get("/procurement/search.csv", {"q": "คอนกรีต", "kind": "companies"})
+    assert "บริษัท อุดรคอนกรีต จำกัด" in b"".join(orgs.streaming_content).decode()
+
+
+def test_json_twins(client: Client, explorer: Path) -> None:
+    body = client.get("/procurement/search.json", {"q": "ถนน", "per_page": "2"}).json()
+    assert body["count"] == {"n": 3, "exact": True}
+    assert len(body["rows"]) == 2 and body["next"]
+    assert "CC BY" in body["licence"]["name"]
+    assert body["attribution"][0]["attribution"].startswith("ข้อมูล e-GP")
+    project = client.get(f"/procurement/project/{pid('road')}.json").json()
+    assert project["flags"][0]["details"]
+    assert client.get(f"/procurement/agency/{NADI}.json").json()["agency"]["org_id"] == NADI
+    company = json.loads(client.get(f"/procurement/company/{SILATHONG}.json").content)
+    assert company["company"]["juristic_id"] == "0105556526019"
