@@ -65,7 +65,9 @@ def test_journey_on_a_phone(live_server: Any, phone_page: Any, output_dir: Path,
     _journey(live_server, phone_page, output_dir, "phone")
 
 
-def test_journey_on_a_desktop_in_english(live_server: Any, page: Any, output_dir: Path, explorer: Path) -> None:
+def test_journey_on_a_desktop_in_english(
+    live_server: Any, page: Any, output_dir: Path, explorer: Path
+) -> None:
     _journey(live_server, page, output_dir, "desktop")
     page.goto(live_server.url + "/procurement/search?q=%E0%B8%96%E0%B8%99%E0%B8%99&lang=en")
     assert page.locator("nav.tabs").inner_text().startswith("Projects")
