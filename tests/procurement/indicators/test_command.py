@@ -81,7 +81,7 @@ def test_invalid_utf8_is_reported(tmp_path: Path) -> None:
     data.write_bytes(b'{"ocid":"\xff"}\n' + (EXAMPLES / "018.jsonl").read_bytes())
     result = sodsong("indicators", "--settings", str(EXAMPLES / "settings.ini"), "--no-meta", str(data))
     assert result.returncode == 0
-    assert "Line 1 " in result.stderr and "UTF-8" in result.stderr
+    assert "Line 1 caused an I/O error, skipping." in result.stderr and "UTF-8" in result.stderr
     assert result.stdout == (EXAMPLES / "018.expected").read_text()
 
 
@@ -124,6 +124,19 @@ def test_no_indicator_enabled(tmp_path: Path) -> None:
     result = sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl"))
     assert result.returncode == 0
     assert result.stdout == '{"Meta":{}}\n'
+
+
+def test_count(tmp_path: Path) -> None:
+    result = sodsong(
+        "indicators",
+        "--settings",
+        str(EXAMPLES / "settings.ini"),
+        "--no-meta",
+        "--count",
+        str(EXAMPLES / "028.jsonl"),
+    )
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["OCID: 1", "Tenderer: 2"]
 
 
 def test_docs_flag_prints_the_reference() -> None:

@@ -33,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-meta", action="store_true", help='leave out the "Meta" key')
     parser.add_argument("--map", action="store_true", help='add the "Maps" key (processes to organizations)')
+    parser.add_argument(
+        "-c", "--count", action="store_true", help="print the number of results per group on stderr"
+    )
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument(
         "--docs", action="store_true", help="print the indicator reference (docs/indicators.md)"
@@ -71,4 +74,7 @@ def _indicators(args: argparse.Namespace) -> int:
     for problem in run.problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
     sys.stdout.write(render(run.results, meta=not args.no_meta) + "\n")
+    if args.count:
+        for group, subjects in run.results.groups.items():
+            print(f"{group}: {len(subjects)}", file=sys.stderr)
     return 0

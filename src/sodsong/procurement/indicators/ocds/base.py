@@ -18,8 +18,8 @@ from sodsong.procurement.indicators.registry import IndicatorSpec
 
 __all__ = ["Accumulator", "Event", "OcdsIndicator", "Results"]
 
-# (line, rank, group, subject, code, value)
-Event = tuple[int, int, str, str, str, float]
+# (line, rank, group, subject, code, value, the values that fired it or None)
+Event = tuple[int, int, str, str, str, float, dict[str, Any] | None]
 # (line, rank, map name, ocid, organization id)
 MapEvent = tuple[int, int, str, str, str]
 
@@ -49,9 +49,24 @@ class Results:
     meta: dict[str, dict[str, float]] = field(default_factory=dict)
     maps: dict[str, dict[str, Any]] | None = None
     currency: str | None = None
+    # (group, subject, code) -> the values that fired the flag, for the flag tables (not printed)
+    why: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    # (code, group key) -> number of values a fence was computed over
+    fence_sizes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def set(self, group: str, subject: str, code: str, value: float) -> None:
         self.groups.setdefault(group, {}).setdefault(subject, {})[code] = value
+
+    def explain(self, group: str, subject: str, code: str, why: dict[str, Any]) -> None:
+        """Keep what fired a flag; an organisation flagged in several processes lists them all."""
+        known = self.why.setdefault((group, subject, code), {})
+        process = why.get("process_id")
+        if group != "OCID" and process is not None:
+            processes = known.setdefault("processes", [])
+            if process not in processes:
+                processes.append(process)
+            why = {key: value for key, value in why.items() if key != "process_id"}
+        known.update(why)
 
     def set_meta(self, code: str, key: str, value: float) -> None:
         self.meta.setdefault(code, {})[key] = value
@@ -97,5 +112,13 @@ class OcdsIndicator:
     def finalize(self, acc: Accumulator, results: Results) -> None:
         """Dataset-level work (quartiles, fences) and the flags that depend on it."""
 
-    def flag(self, acc: Accumulator, line: int, group: str, subject: str, value: float) -> None:
-        acc.events.append((line, self.rank, group, subject, self.code, value))
+    def flag(
+        self,
+        acc: Accumulator,
+        line: int,
+        group: str,
+        subject: str,
+        value: float,
+        why: dict[str, Any] | None = None,
+    ) -> None:
+        acc.events.append((line, self.rank, group, subject, self.code, value, why))

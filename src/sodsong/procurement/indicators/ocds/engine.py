@@ -50,9 +50,11 @@ class LineProblem:
 
     line: int  # 1-based
     reason: str
+    io_error: bool = False
 
     def __str__(self) -> str:
-        return f"Line {self.line} is invalid JSON, skipping. [{self.reason}]"
+        what = "caused an I/O error" if self.io_error else "is invalid JSON"
+        return f"Line {self.line} {what}, skipping. [{self.reason}]"
 
 
 @dataclass
@@ -108,7 +110,7 @@ def _fold_loop(
         try:
             release = decode_line(line)
         except LineError as exc:
-            problems.append(LineProblem(number + 1, str(exc)))
+            problems.append(LineProblem(number + 1, str(exc), exc.io_error))
             continue
         if release is None or is_cancelled(release):
             continue
@@ -180,7 +182,9 @@ def _finish(
                 indicator.shift(acc, offset)
             if acc.currency is not None:
                 acc.currency = (acc.currency[0] + offset, acc.currency[1])
-        problems.extend(LineProblem(problem.line + offset, problem.reason) for problem in part_problems)
+        problems.extend(
+            LineProblem(problem.line + offset, problem.reason, problem.io_error) for problem in part_problems
+        )
         total.events.extend(acc.events)
         total.map_events.extend(acc.map_events)
         if total.currency is None:
@@ -197,8 +201,10 @@ def _finish(
     for indicator in indicators:
         indicator.resolve(total, results)
     total.events.sort(key=lambda event: (event[0], event[1]))
-    for _line, _rank, group, subject, code, value in total.events:
+    for _line, _rank, group, subject, code, value, why in total.events:
         results.set(group, subject, code, value)
+        if why:
+            results.explain(group, subject, code, why)
     total.map_events.sort(key=lambda event: (event[0], event[1]))
     for _line, _rank, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)

@@ -79,4 +79,11 @@ class R003(OcdsIndicator):
         if isinstance(details, str) and details in self.by_details:
             threshold = self.by_details[details]
         if days < threshold:
-            self.flag(acc, line, "OCID", ocid, 1.0)
+            self.flag(
+                acc,
+                line,
+                "OCID",
+                ocid,
+                1.0,
+                {"days": days, "threshold": threshold, "start": start, "end": end},
+            )

@@ -51,4 +51,11 @@ class R018(OcdsIndicator):
             return
         count = tender.numberOfTenderers
         if type(count) is int and count == 1:
-            self.flag(acc, line, "OCID", ocid, 1.0)
+            self.flag(
+                acc,
+                line,
+                "OCID",
+                ocid,
+                1.0,
+                {"number_of_tenderers": 1, "procurement_method": tender.procurementMethod},
+            )

@@ -50,6 +50,7 @@ class R024(OcdsIndicator):
         threshold = self.given.get("threshold")
         if threshold is None:
             values = [entry[0] for entry in table.values()]
+            results.fence_sizes[(self.code, "*")] = len(values)
             q1 = quantile(values, 0.25)
             q3 = quantile(values, 0.75)
             results.set_meta(self.code, "q1", q1)
@@ -63,6 +64,14 @@ class R024(OcdsIndicator):
             for ocid, (ratio, winner, second) in table.items():
                 if ratio <= lower_fence:
                     results.set("OCID", ocid, self.code, ratio)
+                    why = {
+                        "difference_ratio": ratio,
+                        "winner": winner,
+                        "second": second,
+                        "lower_fence": lower_fence,
+                    }
+                    results.explain("OCID", ocid, self.code, why)
                     for tenderer in (winner, second):
                         results.set("Tenderer", tenderer, self.code, 0.0)
+                        results.explain("Tenderer", tenderer, self.code, {"process_id": ocid})
                         results.add_map("ocid_tenderer_r024", ocid, tenderer)

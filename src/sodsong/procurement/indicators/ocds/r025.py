@@ -90,6 +90,7 @@ class R025(OcdsIndicator):
         percentile: int = self.setting("percentile", 75)
         upper_fence = quantile([float(bids) for _wins, bids in fractions.values()], percentile / 100.0)
         ratios = {tenderer: wins / bids for tenderer, (wins, bids) in fractions.items()}
+        results.fence_sizes[(self.code, "*")] = len(ratios)
         threshold = self.given.get("threshold")
         if threshold is None:
             values = list(ratios.values())
@@ -107,3 +108,5 @@ class R025(OcdsIndicator):
             for tenderer, ratio in ratios.items():
                 if float(fractions[tenderer][1]) >= upper_fence and ratio <= lower_fence:
                     results.set("Tenderer", tenderer, self.code, ratio)
+                    wins, bids = fractions[tenderer]
+                    results.explain("Tenderer", tenderer, self.code, {"wins": wins, "processes_bid": bids})

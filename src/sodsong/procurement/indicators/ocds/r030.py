@@ -59,6 +59,7 @@ class R030(OcdsIndicator):
             if bid.status == "valid" and isinstance(date, str) and bid.tenderers is not None and date > end:
                 for tenderer in string_ids(bid.tenderers):
                     if tenderer in suppliers:
-                        self.flag(acc, line, "OCID", ocid, 1.0)
-                        self.flag(acc, line, "Tenderer", tenderer, 1.0)
+                        why = {"bid_date": date, "tender_end_date": end, "tenderer": tenderer}
+                        self.flag(acc, line, "OCID", ocid, 1.0, why)
+                        self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": ocid})
                         acc.map_events.append((line, self.rank, "ocid_tenderer_r030", ocid, tenderer))

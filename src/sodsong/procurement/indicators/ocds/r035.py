@@ -68,6 +68,7 @@ class R035(OcdsIndicator):
         difference = len(disqualified - valid)
         if difference >= self.threshold:
             winner = next(iter(valid))
-            self.flag(acc, line, "OCID", ocid, float(difference))
-            self.flag(acc, line, "Tenderer", winner, 0.0)
+            why = {"winner": winner, "disqualified_tenderers": sorted(disqualified - valid)}
+            self.flag(acc, line, "OCID", ocid, float(difference), why)
+            self.flag(acc, line, "Tenderer", winner, 0.0, {"process_id": ocid})
             acc.map_events.append((line, self.rank, "ocid_tenderer_r035", ocid, winner))

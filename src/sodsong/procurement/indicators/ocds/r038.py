@@ -119,6 +119,7 @@ class R038(OcdsIndicator):
             ratios = {key: d / n for key, (d, n) in state[name].items() if n >= minimum}
             if not ratios:
                 continue
+            results.fence_sizes[(self.code, group)] = len(ratios)
             if threshold is None:
                 values = list(ratios.values())
                 q1 = quantile(values, 0.25)
@@ -134,3 +135,6 @@ class R038(OcdsIndicator):
                 for key, ratio in ratios.items():
                     if ratio >= upper_fence:
                         results.set(group, key, self.code, ratio)
+                        disqualified, submitted = state[name][key]
+                        why = {"disqualified_bids": disqualified, "submitted_bids": submitted}
+                        results.explain(group, key, self.code, why)

@@ -85,8 +85,8 @@ class R044(OcdsIndicator):
         if matched:
             for tenderer in tenderers:
                 if tenderer in matched:
-                    self.flag(acc, line, "OCID", facts.ocid, 1.0)
-                    self.flag(acc, line, "Tenderer", tenderer, 1.0)
+                    self.flag(acc, line, "OCID", facts.ocid, 1.0, {"tenderers": sorted(matched)})
+                    self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid})
 
 
 def similar(tenderers: dict[str, tuple[str | None, Any]]) -> set[str]:

@@ -91,6 +91,7 @@ class R048(OcdsIndicator):
         lengths = {
             supplier: float(len(codes[supplier])) for supplier, count in counts.items() if count >= minimum
         }
+        results.fence_sizes[(self.code, "*")] = len(lengths)
         threshold = self.given.get("threshold")
         if threshold is None:
             values = list(lengths.values())
@@ -106,3 +107,8 @@ class R048(OcdsIndicator):
         for supplier, length in lengths.items():
             if length >= upper_fence:
                 results.set("Tenderer", supplier, self.code, length)
+                why = {
+                    "classification_prefixes": sorted(codes[supplier]),
+                    "processes_supplied": counts[supplier],
+                }
+                results.explain("Tenderer", supplier, self.code, why)

@@ -46,6 +46,7 @@ class R058(OcdsIndicator):
         threshold = self.given.get("threshold")
         if threshold is None:
             values = [entry[0] for entry in table.values()]
+            results.fence_sizes[(self.code, "*")] = len(values)
             q1 = quantile(values, 0.25)
             q3 = quantile(values, 0.75)
             results.set_meta(self.code, "q1", q1)
@@ -59,5 +60,13 @@ class R058(OcdsIndicator):
             for ocid, (ratio, winner, _second) in table.items():
                 if ratio >= upper_fence:
                     results.set("OCID", ocid, self.code, ratio)
+                    why = {
+                        "difference_ratio": ratio,
+                        "winner": winner,
+                        "second": _second,
+                        "upper_fence": upper_fence,
+                    }
+                    results.explain("OCID", ocid, self.code, why)
                     results.set("Tenderer", winner, self.code, 0.0)
+                    results.explain("Tenderer", winner, self.code, {"process_id": ocid})
                     results.add_map("ocid_tenderer_r058", ocid, winner)

@@ -102,6 +102,10 @@ class Release(msgspec.Struct, gc=False):
 class LineError(Exception):
     """A line that Cardinal reports and skips (invalid JSON or invalid UTF-8)."""
 
+    def __init__(self, reason: str, io_error: bool = False) -> None:
+        super().__init__(reason)
+        self.io_error = io_error  # Cardinal: "caused an I/O error" rather than "is invalid JSON"
+
 
 _typed = msgspec.json.Decoder(Release)
 _generic = msgspec.json.Decoder()
@@ -165,7 +169,7 @@ def decode_line(line: bytes) -> Release | None:
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise LineError(f"stream did not contain valid UTF-8 ({exc.reason})") from None
+            raise LineError(f"stream did not contain valid UTF-8 ({exc.reason})", io_error=True) from None
     try:
         release = _typed.decode(line)
     except msgspec.ValidationError:
