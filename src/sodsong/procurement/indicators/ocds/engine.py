@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -168,8 +168,9 @@ def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
 
 
 def _finish(
-    parts: Sequence[tuple[Accumulator, list[LineProblem], int]], settings: OcdsSettings, with_map: bool
+    parts: Iterable[tuple[Accumulator, list[LineProblem], int]], settings: OcdsSettings, with_map: bool
 ) -> Run:
+    """Merge the ranges' accumulators in file order (each as it arrives), then compute."""
     indicators = build_indicators(settings, with_map)
     total = Accumulator()
     problems: list[LineProblem] = []
@@ -243,5 +244,10 @@ def run_file(path: Path, settings: OcdsSettings, with_map: bool = False, workers
     ranges = _ranges(path, workers * 4)
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         futures = [pool.submit(_work, str(path), a, b, settings, with_map) for a, b in ranges]
-        parts = [future.result() for future in futures]
-    return _finish(parts, settings, with_map)
+
+        def in_order() -> Iterator[tuple[Accumulator, list[LineProblem], int]]:
+            for index, future in enumerate(futures):
+                yield future.result()
+                futures[index] = None  # type: ignore[call-overload]  # let the merged part go
+
+        return _finish(in_order(), settings, with_map)
