@@ -26,7 +26,8 @@ def quantile(values: Sequence[float], tau: float) -> float:
     n = len(values)
     if not 0.0 <= tau <= 1.0 or n == 0:
         return math.nan
-    if any(math.isnan(v) for v in values):
+    total = sum(values)  # NaN if a value is NaN (or infinities cancel): then look closer
+    if total != total and any(math.isnan(v) for v in values):
         # statrs' quickselect over NaN depends on the (random) order Cardinal collects the
         # data in; we answer NaN, which never flags anything.
         return math.nan

@@ -241,7 +241,7 @@ def run_file(path: Path, settings: OcdsSettings, with_map: bool = False, workers
     size = path.stat().st_size
     if workers <= 1 or size < PARALLEL_FROM:
         return _finish([_work(str(path), 0, size, settings, with_map)], settings, with_map)
-    ranges = _ranges(path, workers * 4)
+    ranges = _ranges(path, workers * 3)  # a few ranges per worker: balance vs merge cost
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         futures = [pool.submit(_work, str(path), a, b, settings, with_map) for a, b in ranges]
 

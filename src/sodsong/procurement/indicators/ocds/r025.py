@@ -77,13 +77,14 @@ class R025(OcdsIndicator):
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
         mine: dict[str, list[int]] = acc.state.setdefault(self.code, {})
-        for tenderer, (wins, bids) in other.state.get(self.code, {}).items():
-            fraction = mine.get(tenderer)
+        get = mine.get
+        for tenderer, theirs in other.state.get(self.code, {}).items():
+            fraction = get(tenderer)
             if fraction is None:
-                mine[tenderer] = [wins, bids]
+                mine[tenderer] = theirs  # the other range is merged once, so its lists can be reused
             else:
-                fraction[0] += wins
-                fraction[1] += bids
+                fraction[0] += theirs[0]
+                fraction[1] += theirs[1]
 
     def finalize(self, acc: Accumulator, results: Results) -> None:
         fractions: dict[str, list[int]] = acc.state.get(self.code, {})

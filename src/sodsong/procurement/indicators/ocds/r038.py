@@ -106,8 +106,15 @@ class R038(OcdsIndicator):
             return
         mine = acc.state.setdefault(self.code, {"buyer": {}, "procuring_entity": {}, "tenderer": {}})
         for name in ("buyer", "procuring_entity", "tenderer"):
-            for key, (numerator, denominator) in theirs[name].items():
-                _add(mine[name], key, numerator, denominator)
+            table = mine[name]
+            get = table.get
+            for key, fraction in theirs[name].items():
+                known = get(key)
+                if known is None:
+                    table[key] = fraction  # the other range is merged once: reuse its list
+                else:
+                    known[0] += fraction[0]
+                    known[1] += fraction[1]
 
     def finalize(self, acc: Accumulator, results: Results) -> None:
         state = acc.state.get(self.code, {"buyer": {}, "procuring_entity": {}, "tenderer": {}})

@@ -83,7 +83,11 @@ class R048(OcdsIndicator):
         for supplier, count in theirs[0].items():
             counts[supplier] = counts.get(supplier, 0) + count
         for supplier, prefixes in theirs[1].items():
-            codes.setdefault(supplier, set()).update(prefixes)
+            known = codes.get(supplier)
+            if known is None:
+                codes[supplier] = prefixes
+            else:
+                known.update(prefixes)
 
     def finalize(self, acc: Accumulator, results: Results) -> None:
         counts, codes = self._tables(acc)
