@@ -41,6 +41,7 @@ LOOSE_KIND, POSITION, TITLE, BLOCKER = 0, 1, 2, -1
 _MAX_NAME = 24  # characters; the longest names in the lists are 20
 _THAI_RUN = re.compile(f"[{THAI_LETTER}]+")
 _SPACES = re.compile(r"[ \u00a0\u200b]{1,3}")
+_NOT_SPACE = re.compile(r"[^\s\u200b]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0][A-Z][a-zA-Z'\-]+)?")
 _LATIN_TITLE = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -263,16 +264,16 @@ def _parse(
 
 
 def _after_organisation(lex: _Lexicon, text: str, j: int) -> tuple[int, int, bool] | None:
-    """`ผอ.โรงเรียนบ้านหนองบัว สมชาย ใจดี`: a listed first and family name after the place."""
-    t = _skip_spaces(text, _thai_end(text, j))
-    if t == j or t >= len(text):
+    """`นายก อบต.หนองบัว สมชาย ใจดี`: a name the lists know, written after the place."""
+    place = _NOT_SPACE.match(text, j)
+    t = _skip_spaces(text, place.end() if place else j)
+    if t >= len(text) or not is_thai_letter(text[t]) or t == j:
         return None
     run_end = _thai_end(text, t)
     listed = lex.first.longest_at(text, t, run_end)
-    if listed != run_end:
+    if listed != run_end or text[t:listed] in lex.stop_set:
         return None
-    end = _surname(lex, text, listed, POSITION, True)
-    return (t, end, True) if end > listed else None
+    return t, _surname(lex, text, listed, POSITION, True), True
 
 
 def _at(lex: _Lexicon, text: str, pos: int) -> tuple[int, int, bool] | None:
@@ -294,6 +295,10 @@ def _at(lex: _Lexicon, text: str, pos: int) -> tuple[int, int, bool] | None:
             continue
         parsed = _parse(lex, text, pos, prefix, blocked_fallback=shadowed or bool(blockers))
         if parsed is None:
+            continue
+        # Only a title may start a name inside the longer word (`นาย|กมล` against `นายก`);
+        # `นายช่าง|โยธา` is the position `นายช่างโยธา`, not a man called Yotha.
+        if shadowed and prefix.strength != TITLE and parsed[0] < pos + len(longest.text):
             continue
         if best is None or (parsed[2], parsed[1] - parsed[0]) > (best[2], best[1] - best[0]):
             best = parsed

@@ -17,6 +17,7 @@ from sodsong.thai.digits import to_arabic_digits
 __all__ = [
     "KINDS",
     "PLACEHOLDERS",
+    "PROTECTED",
     "THAI_LETTER",
     "Candidate",
     "Lines",
@@ -36,6 +37,9 @@ PLACEHOLDERS: dict[str, str] = {
     "person_name": "[ชื่อบุคคล]",
 }
 KINDS: tuple[str, ...] = tuple(PLACEHOLDERS)
+# Not a kind of finding: a span (a company's juristic id, an e-GP project number) that no
+# finding may touch, so `Line0305560001659` or `ทะเบียนรถ0-1055-...` stay as written.
+PROTECTED = "protected"
 
 # Thai consonants, vowels and marks (no digits, no ฯ or ๆ): what a Thai word is made of.
 THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
@@ -53,7 +57,10 @@ _THAI_DIGIT_RE = re.compile("[\u0e50-\u0e59]")
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A span a detector found; `priority` orders overlapping candidates (lower wins)."""
+    """A span a detector found; `priority` orders overlapping candidates (lower wins).
+
+    Protected spans have a negative priority: they are placed first and then dropped.
+    """
 
     kind: str
     start: int

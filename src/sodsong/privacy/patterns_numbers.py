@@ -4,9 +4,9 @@ A report writes numbers in many ways (`1-1017-00230-70-8`, `081 234 5678`, `๐�
 `+66 81 234 5678`, `123-4-56789-0`). We find *runs*: digit groups joined by a space, a dash or a
 dot. Inside a run, any consecutive groups may form one number, so two numbers written one after
 the other are still told apart. Citizen ids are taken first (a checksum decides), juristic ids of
-companies (13 digits starting with 0) are protected, and what is left is split into phones and
-bank accounts. e-GP project numbers (11 digits), dates, amounts and short counts are never
-taken: no rule matches them.
+companies (13 digits starting with 0) and e-GP project numbers (11 digits) are protected: no
+detector may take any part of them. What is left is split into phones and
+bank accounts. Dates, amounts and short counts are never taken: no rule matches them.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from sodsong.privacy.patterns_common import Candidate, Lines
+from sodsong.privacy.patterns_common import PROTECTED, Candidate, Lines
 from sodsong.thai.ids import is_valid_citizen_id, is_valid_juristic_id
 
 __all__ = ["PRIORITY", "detect_numbers"]
 
-PRIORITY = {"citizen_id": 1, "bank_shape": 3, "phone": 4, "bank_context": 5}
+PRIORITY = {PROTECTED: -1, "citizen_id": 1, "bank_shape": 3, "phone": 4, "bank_context": 5}
 
 _SPACE = "[ \\t\\u00a0\\u200b]"
 _SEP = f"(?:\\)?{_SPACE}{{0,2}}[-\u2010\u2011\u2013.]{_SPACE}{{0,2}}|\\)?{_SPACE}{{1,2}}|\\))"
@@ -43,7 +43,7 @@ _BANK_SHAPES = {(3, 1, 5, 1)}
 # case-insensitive alternation over Thai text costs ten times more.
 _KEYWORDS_THAI = re.compile(
     r"(?P<bank>เลขที่บัญชี|เลขบัญชี|บัญชี|บช\.|ธนาคาร|ธ\.ก\.ส\.|ธกส|กสิกร|ไทยพาณิชย์|กรุงไทย|"
-    r"ธ\.กรุงเทพ|บัวหลวง|กรุงศรี|ออมสิน|ทหารไทย|ทีทีบี|ธนชาต|ยูโอบี|ซีไอเอ็มบี|เกียรตินาคิน|ทิสโก้|"
+    r"ธ\.กรุงเทพ|กรุงเทพ(?!มหานคร|ฯ)|บัวหลวง|กรุงศรี|ออมสิน|ทหารไทย|ทีทีบี|ธนชาต|ยูโอบี|ซีไอเอ็มบี|เกียรตินาคิน|ทิสโก้|"
     r"อาคารสงเคราะห์|ธอส|อิสลาม|โอนเงิน|โอนเข้า)"
     r"|(?P<promptpay>พร้อมเพย์)"
     r"|(?P<phone>โทรศัพท์|โทร|เบอร์|มือถือ|ติดต่อ|โทรสาร|แฟกซ์)"
@@ -130,9 +130,18 @@ class _Run:
     def shape(self, i: int, j: int) -> tuple[int, ...]:
         return tuple(e - s for s, e in self.groups[i : j + 1])
 
-    def international(self, i: int) -> bool:
-        start = self.groups[i][0]
-        return bool(re.search(r"\+\s?$", self.text[max(0, start - 2) : start]))
+    def international(self, i: int, j: int | None = None) -> bool:
+        """Written with the country code: `+66…`, or `66 81 234 5678` (66 as a group of its own)."""
+        start, end = self.groups[i]
+        if re.search(r"\+\s?$", self.text[max(0, start - 2) : start]):
+            return True
+        # Without the `+`, `66` must be followed by the number without its 0 (`ปี 66 081…` is a year).
+        return (
+            j is not None
+            and j > i
+            and self.text[start:end] == "66"
+            and self.text[self.groups[i + 1][0]] != "0"
+        )
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of groups i..j, taking in a `+` before and an area code's opening bracket."""
@@ -215,9 +224,14 @@ def _ids(run: _Run) -> tuple[list[Candidate], list[bool]]:
             if any(taken[i : j + 1]) or not check(run.digits(i, j)):
                 continue
             taken[i : j + 1] = [True] * (j - i + 1)
+            start, end = run.groups[i][0], run.groups[j][1]
             if report:
-                start, end = run.groups[i][0], run.groups[j][1]
                 found.append(Candidate("citizen_id", start, end, PRIORITY["citizen_id"]))
+            else:
+                found.append(Candidate(PROTECTED, start, end, PRIORITY[PROTECTED]))
+    for k, (start, end) in enumerate(run.groups):
+        if end - start == 11 and not taken[k] and not run.international(k):
+            found.append(Candidate(PROTECTED, start, end, PRIORITY[PROTECTED]))  # e-GP project number
     return found, taken
 
 
@@ -227,7 +241,7 @@ def _classify(run: _Run, i: int, j: int, context: _Context) -> tuple[str, int] |
     if len(digits) not in (9, 10, 11, 12):
         return None
     shape = run.shape(i, j)
-    international = run.international(i)
+    international = run.international(i, j)
     # An 11-digit group is an e-GP project number unless a `+` makes it `+66812345678`.
     if (11 in shape and not international) or 13 in shape or run.amount_like(i, j):
         return None

@@ -61,10 +61,11 @@ _NOT_IDS = frozenset(
 
 
 def _plausible_id(token: str) -> bool:
+    """An id has a Latin letter: digits alone are a phone number (found as one) or a count."""
     bare = token.lstrip("@").rstrip(".")
     if bare.lower() in _NOT_IDS or len(bare) < 3:
         return False
-    return any(c.isalpha() for c in bare) or len(bare) >= 6
+    return any(c.isascii() and c.isalpha() for c in bare)
 
 
 def detect_emails(text: str) -> Iterator[Candidate]:
@@ -133,7 +134,8 @@ def _plate_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         rf"|\d{{2}}-\d{{4}}(?!\d){tail}?)"
     )
     weak = re.compile(
-        rf"(?<![\u0e00-\u0e7f\d.])(?P<letters>[{_CONSONANTS}]{{2}}){_NOT_MARK}[ \u00a0-]{_NUMBER}{tail}?"
+        rf"(?<![\u0e00-\u0e7f\d.])(?:[1-9][ \u00a0])?(?P<letters>[{_CONSONANTS}]{{2}}){_NOT_MARK}"
+        rf"[ \u00a0-]{_NUMBER}{tail}?"
     )
     return strong, after_word, weak
 

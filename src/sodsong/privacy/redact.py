@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sodsong.privacy.names import detect_names
-from sodsong.privacy.patterns_common import KINDS, PLACEHOLDERS, Candidate, Lines, prepare
+from sodsong.privacy.patterns_common import KINDS, PLACEHOLDERS, PROTECTED, Candidate, Lines, prepare
 from sodsong.privacy.patterns_numbers import detect_numbers
 from sodsong.privacy.patterns_text import detect_emails, detect_line_ids, detect_plates
 
@@ -152,24 +152,22 @@ class Redaction:
 
 
 def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep non-overlapping candidates: the longest first, then the most specific kind."""
+    """Keep non-overlapping candidates: protected spans, then the longest, then the most specific."""
     starts: list[int] = []  # sorted starts of the kept spans
     ends: list[int] = []  # their ends, in the same order
     chosen: list[Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+    for c in sorted(candidates, key=lambda c: (c.priority >= 0, -(c.end - c.start), c.priority, c.start)):
         at = bisect.bisect_left(starts, c.start)
         if (at > 0 and ends[at - 1] > c.start) or (at < len(starts) and starts[at] < c.end):
             continue
         starts.insert(at, c.start)
         ends.insert(at, c.end)
         chosen.append(c)
-    return chosen
+    return [c for c in chosen if c.kind != PROTECTED]
 
 
-def redact(text: str) -> Redaction:
-    """Detect citizen ids, phones, e-mails, bank accounts, LINE ids, plates and names in `text`."""
-    if not isinstance(text, str):
-        raise TypeError(f"redact() expects str, got {type(text).__name__}")
+def _detect(text: str) -> list[Finding]:
+    """One pass of every detector over `text`, overlaps resolved."""
     prepared = prepare(text)
     lines = Lines(prepared)
     candidates: list[Candidate] = []
@@ -178,5 +176,44 @@ def redact(text: str) -> Redaction:
     candidates.extend(detect_line_ids(prepared, lines))
     candidates.extend(detect_plates(prepared))
     candidates.extend(detect_names(prepared))
-    findings = [Finding(c.kind, c.start, c.end, text[c.start : c.end]) for c in _resolve(candidates)]
+    return [Finding(c.kind, c.start, c.end, text[c.start : c.end]) for c in _resolve(candidates)]
+
+
+def _to_original(findings: Sequence[Finding], extra: Iterable[Finding], original: str) -> list[Finding]:
+    """Map findings made in the redacted text back to offsets in the original."""
+    placed = sorted(findings, key=lambda f: f.start)
+    mapped: list[Finding] = []
+    for new in extra:
+        shift = 0
+        for old in placed:
+            redacted_start = old.start + shift
+            redacted_end = redacted_start + len(old.placeholder)
+            if new.start >= redacted_end:
+                shift += len(old.placeholder) - (old.end - old.start)
+            elif new.end > redacted_start:
+                break  # touches a placeholder: masking makes this impossible, skip it
+            else:
+                mapped.append(_finding(original, new.kind, new.start - shift, new.end - shift))
+                break
+        else:
+            mapped.append(_finding(original, new.kind, new.start - shift, new.end - shift))
+    return mapped
+
+
+def redact(text: str) -> Redaction:
+    """Detect citizen ids, phones, e-mails, bank accounts, LINE ids, plates and names in `text`.
+
+    What a replacement uncovers is redacted too (a plate glued to an id that a longer finding
+    hid, a name whose neighbour became a placeholder), so `redact(r.text)` finds nothing.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"redact() expects str, got {type(text).__name__}")
+    findings = _detect(text)
+    for _ in range(4):
+        if not findings:
+            break
+        extra = _to_original(findings, _detect(apply(text, findings)), text)
+        if not extra:
+            break
+        findings = [*findings, *extra]
     return Redaction.build(text, findings)
