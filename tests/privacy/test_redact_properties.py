@@ -104,26 +104,26 @@ def assert_well_formed(text: str) -> None:
 
 
 @given(report)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_findings_are_ordered_do_not_overlap_and_point_into_the_original(text: str) -> None:
     assert_well_formed(text)
 
 
 @given(soup)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_any_text_gives_well_formed_findings(text: str) -> None:
     assert_well_formed(text)
 
 
 @given(report)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_redacting_the_redacted_text_finds_nothing_new(text: str) -> None:
     once = redact(text)
     assert redact(once.text).findings == ()
 
 
 @given(embedded(citizen_ids()))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 def test_every_valid_citizen_id_is_found_in_any_form(case: tuple[str, int, int]) -> None:
     text, start, end = case
     found = [(f.kind, f.start, f.end) for f in redact(text).findings]
@@ -136,14 +136,14 @@ project_numbers = st.tuples(st.text("0123456789", min_size=11, max_size=11), st.
 
 
 @given(embedded(project_numbers))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_project_numbers_are_never_redacted(case: tuple[str, int, int]) -> None:
     text, start, end = case
     assert not any(f.start < end and start < f.end for f in redact(text).findings)
 
 
 @given(embedded(juristic_ids()))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_juristic_ids_are_never_redacted(case: tuple[str, int, int]) -> None:
     text, start, end = case
     assert not any(f.start < end and start < f.end for f in redact(text).findings)

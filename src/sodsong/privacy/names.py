@@ -31,7 +31,7 @@ from sodsong.privacy.names_data import (
     STOP_WORDS,
     TITLES,
 )
-from sodsong.privacy.patterns_common import THAI_LETTER, Candidate, can_break, is_thai_letter
+from sodsong.privacy.patterns_common import THAI_LETTER, Candidate, can_break, is_thai_letter, trie_pattern
 
 __all__ = ["PRIORITY", "detect_names"]
 
@@ -39,7 +39,8 @@ PRIORITY = 8
 
 LOOSE_KIND, POSITION, TITLE, BLOCKER = 0, 1, 2, -1
 _MAX_NAME = 24  # characters; the longest names in the lists are 20
-_THAI_RUN = re.compile(f"[{THAI_LETTER}]+")
+# A Thai run is read at most this far: no name is longer, and long runs would cost O(n²).
+_THAI_RUN = re.compile(f"[{THAI_LETTER}]{{1,64}}")
 _SPACES = re.compile(r"[ \u00a0\u200b]{1,3}")
 _NOT_SPACE = re.compile(r"[^\s\u200b]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0][A-Z][a-zA-Z'\-]+)?")
@@ -60,28 +61,33 @@ class _Prefix:
 
 
 class _Words:
-    """A word set answering "which longest word of the set starts here?" by slicing."""
+    """A word set answering "which longest word of the set starts here?".
+
+    It walks forward one character at a time while the text read so far begins some word, so a
+    lookup costs a few set probes whatever the size of the set.
+    """
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
-        self.firsts = frozenset(w[0] for w in self.words)
+        self.starts = frozenset(w[:k] for w in self.words for k in range(1, len(w) + 1))
 
     def longest_at(self, text: str, i: int, limit: int) -> int | None:
         """End of the longest word starting at `i`, ending by `limit` where a word may end."""
-        if i >= limit or text[i] not in self.firsts:
-            return None
-        words = self.words
-        for length in self.lengths:
-            end = i + length
-            if end <= limit and text[i:end] in words and can_break(text, end):
-                return end
-        return None
+        best = None
+        for end in range(i + 1, min(limit, len(text)) + 1):
+            piece = text[i:end]
+            if piece not in self.starts:
+                break
+            if piece in self.words and can_break(text, end):
+                best = end
+        return best
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     prefixes: dict[str, list[_Prefix]]
+    prefix_starts: frozenset[str]
+    left_compounds: dict[str, tuple[tuple[str, int], ...]]
     prefix_re: re.Pattern[str]
     first: _Words
     first_set: frozenset[str]
@@ -112,15 +118,19 @@ def _lexicon() -> _Lexicon:
         + [_prefix(b, BLOCKER) for b in BLOCKERS]
     )
     prefixes: dict[str, list[_Prefix]] = {}
-    for entry in sorted(entries, key=lambda e: len(e.text), reverse=True):
-        prefixes.setdefault(entry.text[0], []).append(entry)
-    alternatives = sorted({e.text for e in entries}, key=len, reverse=True)
-    prefix_re = re.compile("|".join(re.escape(a) for a in alternatives))
+    for entry in entries:
+        prefixes.setdefault(entry.text, []).append(entry)
+    left_compounds: dict[str, tuple[tuple[str, int], ...]] = {
+        text: tuple((w, o) for w, o in LEFT_COMPOUNDS if o and w[o:].startswith(text)) for text in prefixes
+    }
+    prefix_re = re.compile(trie_pattern({e.text for e in entries}))
     ends = set(STOP_WORDS) | set(POSITIONS) | set(ORGANISATIONS) | set(TITLES) | set(LOOSE)
     first_names = {n for n in thai_male_names() | thai_female_names() if len(n) >= 2 and " " not in n}
     family_names = {n for n in thai_family_names() if n not in ends and len(n) >= 2}
     return _Lexicon(
         prefixes=prefixes,
+        prefix_starts=frozenset(t[:k] for t in prefixes for k in range(1, len(t) + 1)),
+        left_compounds={t: c for t, c in left_compounds.items() if c},
         prefix_re=prefix_re,
         first=_Words(first_names),
         first_set=frozenset(first_names),
@@ -229,9 +239,8 @@ def _blocked(lex: _Lexicon, text: str, pos: int, prefix: _Prefix) -> bool:
         return True
     if not can_break(text, pos):
         return True
-    return any(
-        text.startswith(word, pos - offset) for word, offset in LEFT_COMPOUNDS if offset and pos >= offset
-    )
+    compounds = lex.left_compounds.get(prefix.text, ())
+    return any(pos >= offset and text.startswith(word, pos - offset) for word, offset in compounds)
 
 
 def _parse(
@@ -278,8 +287,12 @@ def _after_organisation(lex: _Lexicon, text: str, j: int) -> tuple[int, int, boo
 
 def _at(lex: _Lexicon, text: str, pos: int) -> tuple[int, int, bool] | None:
     """The best name a prefix starting at `pos` introduces."""
-    options = [p for p in lex.prefixes.get(text[pos], ()) if text.startswith(p.text, pos)]
-    options = [p for p in options if not _blocked(lex, text, pos, p)]
+    options: list[_Prefix] = []
+    for end in range(pos + 1, len(text) + 1):
+        piece = text[pos:end]
+        if piece not in lex.prefix_starts:
+            break
+        options[:0] = [p for p in lex.prefixes.get(piece, ()) if not _blocked(lex, text, pos, p)]
     if not options:
         return None
     longest = options[0]

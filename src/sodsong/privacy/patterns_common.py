@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sodsong.thai.digits import to_arabic_digits
 
@@ -24,6 +26,7 @@ __all__ = [
     "can_break",
     "is_thai_letter",
     "prepare",
+    "trie_pattern",
 ]
 
 # The kinds the detectors report, each with the Thai placeholder that replaces it.
@@ -82,6 +85,29 @@ def can_break(text: str, i: int) -> bool:
     if text[i] in _DEPENDENT:
         return False
     return text[i - 1] not in _LEADING
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, written as a trie (`น(?:า(?:ย(?:ก)?|ง))`).
+
+    Python's `re` tries a flat alternation of hundreds of words one by one at every offset; the
+    trie form is several times faster over Thai text. Longer words win, as in a sorted alternation.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def prepare(text: str) -> str:

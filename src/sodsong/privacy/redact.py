@@ -200,11 +200,39 @@ def _to_original(findings: Sequence[Finding], extra: Iterable[Finding], original
     return mapped
 
 
+def _placeholder_lines(redacted: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines of `redacted` that hold a placeholder, as merged (start, end) ranges."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in spans:
+        line_start = redacted.rfind("\n", 0, start) + 1
+        line_end = redacted.find("\n", end)
+        line_end = len(redacted) if line_end == -1 else line_end
+        if ranges and line_start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], line_end))
+        else:
+            ranges.append((line_start, line_end))
+    return ranges
+
+
+def _uncovered(original: str, findings: list[Finding]) -> list[Finding]:
+    """What a replacement uncovered: findings in the redacted text, mapped to the original.
+
+    A placeholder can free a neighbour that a longer finding hid (`…70-8กข 1234 ขอนแก่น`) or
+    give a word a clean edge. Every detector reads within one line, so only the lines that hold
+    a placeholder are read again.
+    """
+    current = Redaction.build(original, findings)
+    extra: list[Finding] = []
+    for start, end in _placeholder_lines(current.text, current.spans()):
+        for found in _detect(current.text[start:end]):
+            extra.append(Finding(found.kind, found.start + start, found.end + start, found.text))
+    return _to_original(current.findings, extra, original)
+
+
 def redact(text: str) -> Redaction:
     """Detect citizen ids, phones, e-mails, bank accounts, LINE ids, plates and names in `text`.
 
-    What a replacement uncovers is redacted too (a plate glued to an id that a longer finding
-    hid, a name whose neighbour became a placeholder), so `redact(r.text)` finds nothing.
+    What a replacement uncovers is redacted too, so `redact(r.text)` finds nothing new.
     """
     if not isinstance(text, str):
         raise TypeError(f"redact() expects str, got {type(text).__name__}")
@@ -212,7 +240,7 @@ def redact(text: str) -> Redaction:
     for _ in range(4):
         if not findings:
             break
-        extra = _to_original(findings, _detect(apply(text, findings)), text)
+        extra = _uncovered(text, findings)
         if not extra:
             break
         findings = [*findings, *extra]
