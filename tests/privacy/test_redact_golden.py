@@ -384,6 +384,10 @@ NAMES: dict[str, Case] = {
         "ที่ปรึกษาต่างชาติ Mr. John Smith รับค่าจ้างซ้ำซ้อน",
         [("person_name", "John Smith")],
     ),
+    "latin titles without space": (
+        "บริษัทที่ปรึกษาส่ง Dr.Jane Doe และ Mrs Lee มาประชุมแทน",
+        [("person_name", "Jane Doe"), ("person_name", "Lee")],
+    ),
     "nurse position": (
         "นางพยาบาลสมใจ บอกให้จ่ายเงินเพื่อได้คิวก่อน",
         [("person_name", "สมใจ")],
@@ -527,6 +531,8 @@ NOT_REDACTED: dict[str, str] = {
     "email-less at sign": "ราคา @ 500 บาท",
     "percentages": "ได้ส่วนลด 15% และค่าคอม 10 เปอร์เซ็นต์",
     "plain ten digit number": "เลขที่หนังสือ 1234567890 ลงวันที่ 5 ม.ค.",
+    "contract number on a bank line": "ธนาคารกรุงไทยปล่อยกู้ 1,500,000 บาท เลขคุมสัญญา 661122334455",
+    "tax id with branch": "เลขประจำตัวผู้เสียภาษี 0105530123456 สาขา 00001",
     "engineer at work": "นายช่างโยธา ตรวจงานแล้วไม่ผ่าน",
     "people and times": "มา 3 คน 5 ครั้ง",
     "year before a number": "ปี 66 มีการเบิกจ่าย 12 งวด",

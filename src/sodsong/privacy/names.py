@@ -44,12 +44,9 @@ _THAI_RUN = re.compile(f"[{THAI_LETTER}]{{1,64}}")
 _SPACES = re.compile(r"[ \u00a0\u200b]{1,3}")
 _NOT_SPACE = re.compile(r"[^\s\u200b]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0][A-Z][a-zA-Z'\-]+)?")
-_LATIN_TITLE = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(re.escape(t) for t in sorted(LATIN_TITLES, key=len, reverse=True))
-    + r")[ \u00a0]?"
-    r"(?=[A-Z])"
-)
+# Starts with a literal (no look-behind) so the scan over Thai text is fast; the word boundary
+# on the left is checked in `_latin`.
+_LATIN_TITLE = re.compile("(?:" + trie_pattern(LATIN_TITLES) + r")[ \u00a0]?(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +317,8 @@ def _at(lex: _Lexicon, text: str, pos: int) -> tuple[int, int, bool] | None:
 
 def _latin(text: str) -> Iterator[Candidate]:
     for m in _LATIN_TITLE.finditer(text):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
+            continue
         name = _LATIN_NAME.match(text, m.end())
         if name:
             yield Candidate("person_name", name.start(), name.end(), PRIORITY)

@@ -31,6 +31,13 @@ _GROUP = re.compile(r"\d+")
 # A whole run that is a date or a time is left alone (10-03-2564, 10.03.64, 10.30).
 _DATE_OR_TIME = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}[.:]\d{2}")
 _AMOUNT_AFTER = re.compile(r"[ \t\u00a0]{0,2}(?:บาท|บ\.|ล้าน|แสน|หมื่น|พัน|฿|%|เปอร์เซ็นต์)")
+# Words after which a number is a document's number (e-GP contract and project numbers have 11
+# and 12 digits, like accounts); a citizen id there is still an id.
+_DOCUMENT_NUMBER = re.compile(
+    r"(?:เลขคุมสัญญา|เลขที่สัญญา|สัญญาเลขที่|เลขที่โครงการ|โครงการเลขที่|เลขโครงการ|รหัสโครงการ|เลขที่ประกาศ|"
+    r"ประกาศเลขที่|เลขที่หนังสือ|หนังสือเลขที่|ใบสั่งซื้อเลขที่|เลขที่ใบสั่งซื้อ|ใบสั่งจ้างเลขที่|เลขที่ใบสั่งจ้าง|"
+    r"[Ee]-?GP)[ \t\u00a0]{0,3}[:：]?[ \t\u00a0]{0,3}$"
+)
 _PLUS_BEFORE = re.compile(r"\+[ \t\u00a0]?$")
 _AMOUNT_BEFORE = re.compile(r"(?:฿|THB|USD)[ \t\u00a0]{0,2}$", re.IGNORECASE)
 _MOBILE = re.compile(r"0[689]\d{8}")
@@ -203,7 +210,7 @@ def _checksum_ok(digits: str) -> bool:
 
 
 def _is_citizen_id(digits: str) -> bool:
-    return _checksum_ok(digits) and is_valid_citizen_id(digits)
+    return digits[0] != "0" and _checksum_ok(digits) and is_valid_citizen_id(digits)
 
 
 def _is_juristic_id(digits: str) -> bool:
@@ -322,5 +329,8 @@ def detect_numbers(text: str, lines: Lines) -> list[Candidate]:
     for run in _runs(text):
         ids, taken = _ids(run)
         found.extend(ids)
+        start = run.groups[0][0]
+        if _DOCUMENT_NUMBER.search(text, max(0, start - 40), start):
+            continue  # `เลขคุมสัญญา 661122334455` is a contract, not an account
         found.extend(_segment(run, taken, context))
     return found
