@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from sodsong.procurement.warehouse import keys, schema
-from sodsong.procurement.warehouse.provinces import PROVINCES, province_code
 from sodsong.thai import fold_spaces
+from sodsong.thai.provinces import PROVINCES
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -74,31 +74,20 @@ def test_docs_show_the_schema_exactly() -> None:
     )
 
 
+def test_the_province_table_is_the_shared_list(sample_data: Path) -> None:
+    con = duckdb.connect()
+    schema.create_schema(con)
+    assert sorted(con.execute("SELECT * FROM province").fetchall()) == sorted(PROVINCES)
+
+
 def test_provinces_agree_with_the_geojson(sample_data: Path) -> None:
     features = json.loads((sample_data / "geo" / "th_adm1.geojson").read_text())["features"]
     expected = sorted(
         (f["properties"]["ADM1_PCODE"], f["properties"]["ADM1_TH"], f["properties"]["ADM1_EN"])
         for f in features
     )
-    assert list(PROVINCES) == expected
+    assert sorted(PROVINCES) == expected
     assert len(PROVINCES) == 77
-
-
-@pytest.mark.parametrize(
-    ("name", "code"),
-    [
-        ("กรุงเทพมหานคร", "TH10"),
-        ("กรุงเทพฯ", "TH10"),
-        ("จ.นครราชสีมา", "TH30"),
-        ("จังหวัด นนทบุรี", "TH12"),
-        ("Nakhon Ratchasima", "TH30"),
-        ("  ลำปาง ", "TH52"),
-        ("ไม่มีจังหวัดนี้", None),
-        ("", None),
-    ],
-)
-def test_province_names_match_their_code(name: str, code: str | None) -> None:
-    assert province_code(name) == code
 
 
 @pytest.mark.parametrize(

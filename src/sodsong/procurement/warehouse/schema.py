@@ -35,7 +35,7 @@ __all__ = [
     "table",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MONEY = "DECIMAL(18,2)"
 
 ORGANISATION_KINDS = ("agency", "company", "person", "party")
@@ -179,7 +179,7 @@ TABLES: tuple[Table, ...] = (
                    "`th-name-<hash>` for a supplier known only by name, `th-agency-<hash>`, `th-person-<hash>`, "
                    "`th-party-<hash>`, `ocds-<scheme>-<id>` for OCDS parties", required=True),
             Column("kind", "VARCHAR", "agency, company, person or party", required=True, check=_in(ORGANISATION_KINDS)),
-            Column("name", "VARCHAR", "name as published or registered (Thai where there is one)", required=True),
+            Column("name", "VARCHAR", "name as published or registered (Thai where there is one; the juristic id when a source gives none)", required=True),
             Column("name_en", "VARCHAR", "English name"),
             Column("name_key", "VARCHAR", "matching key: sodsong.thai.company_match_key for companies, folded name otherwise"),
             Column("juristic_id", "VARCHAR", "13-digit juristic id, only when checksum-valid (never a citizen id)"),
@@ -290,11 +290,13 @@ TABLES: tuple[Table, ...] = (
         "One row per bidder per item (or per process when item_id is null): how far the bidder got "
         "in the funnel, the bid status and amount.",
         (
-            Column("bid_id", "VARCHAR", "key: `<process_id>/bid/<tenderer>[/<item number>]`", required=True),
+            Column("bid_id", "VARCHAR", "key: `<process_id>/bid/<bid number>/<tenderer>`", required=True),
             Column("process_id", "VARCHAR", "process.process_id", required=True),
             Column("item_id", "VARCHAR", "item.item_id, null for a bid on the whole process"),
-            Column("tenderer_id", "VARCHAR", "organisation.org_id of the bidder", required=True),
+            Column("tenderer_id", "VARCHAR", "organisation.org_id of the bidder (null when the source names none)"),
             Column("tenderer_name", "VARCHAR", "bidder's name as published"),
+            Column("bid_no", "VARCHAR", "the bid's own id (OCDS bids.details[].id); shared by the members of a consortium"),
+            Column("consortium_size", "INTEGER", "tenderers named on the bid (1 unless a consortium bid together)"),
             Column("stage", "VARCHAR", "furthest funnel stage: bought_documents, submitted, qualified, priced",
                    required=True, check=_in(BID_STAGES)),
             Column("status", "VARCHAR", "OCDS bid status: invited, pending, valid, disqualified, withdrawn",
@@ -357,6 +359,82 @@ TABLES: tuple[Table, ...] = (
             *_source(),
         ),
         ("contract_id",),
+    ),
+    Table(
+        "egp_row",
+        "Every imported e-GP CSV row as published and as parsed (the staging the e-GP tables are "
+        "derived from; also the easiest place to read a row back field by field).",
+        (
+            Column("source_file_id", "VARCHAR", "source_file.source_file_id", required=True),
+            Column("source_line", "BIGINT", "line in that file (1 = header)", required=True),
+            Column("layout_rank", "INTEGER", "1 for the original data.go.th layouts, 2 for derived extracts: the lower wins when rows disagree", required=True),
+            Column("project_no", "VARCHAR", "รหัสโครงการ", required=True),
+            Column("title", "VARCHAR", "ชื่อโครงการ"),
+            Column("category_raw", "VARCHAR", "ชื่อประเภทโครงการ"),
+            Column("main_procurement_category", "VARCHAR", "goods, works or services from category_raw"),
+            Column("agency", "VARCHAR", "ชื่อหน่วยงาน"),
+            Column("sub_agency", "VARCHAR", "ชื่อหน่วยงานย่อย"),
+            Column("method_raw", "VARCHAR", "วิธีจัดซื้อฯ as published"),
+            Column("method_group_raw", "VARCHAR", "กลุ่มวิธีจัดซื้อฯ as published"),
+            Column("method_details", "VARCHAR", "the method used (Thai): from a column, else from the project name"),
+            Column("method_source", "VARCHAR", "column, project_name or none"),
+            Column("procurement_method", "VARCHAR", "OCDS procurementMethod"),
+            Column("date_published_raw", "VARCHAR", "วันที่ประกาศ as published"),
+            Column("date_published", "DATE", "วันที่ประกาศ (CE)"),
+            Column("budget", MONEY, "งบประมาณ(บาท)"),
+            Column("reference_price", MONEY, "ราคากลาง(บาท)"),
+            Column("agreed_price", MONEY, "ราคาตกลงซื้อ/จ้าง"),
+            Column("fiscal_year", "INTEGER", "ปีงบประมาณ (BE); derived from the first date when not published"),
+            Column("transaction_date_raw", "VARCHAR", "วันที่เกิดรายการ as published"),
+            Column("transaction_date", "DATE", "วันที่เกิดรายการ (CE)"),
+            Column("province", "VARCHAR", "จังหวัด"),
+            Column("province_code", "VARCHAR", "province.province_code"),
+            Column("district", "VARCHAR", "เขต/อำเภอ"),
+            Column("subdistrict", "VARCHAR", "แขวง/ตำบล"),
+            Column("project_status", "VARCHAR", "สถานะโครงการ"),
+            Column("location_raw", "VARCHAR", "พิกัดของโครงการ"),
+            Column("latitude", "DOUBLE", "ละติจูดโครงการ"),
+            Column("longitude", "DOUBLE", "ลองจิจูดโครงการ"),
+            Column("winner_id_raw", "VARCHAR", "เลขนิติบุคคล as published; null when it is a person's id"),
+            Column("winner_id", "VARCHAR", "the juristic id when usable"),
+            Column("winner_id_status", "VARCHAR", "valid, excel_mangled, person_id_withheld, invalid, missing", check=_in(WINNER_ID_STATUSES)),
+            Column("winner_name", "VARCHAR", "ชื่อผู้ชนะ"),
+            Column("contract_no", "VARCHAR", "เลขที่สัญญา"),
+            Column("contract_signed_raw", "VARCHAR", "วันที่ลงนามสัญญา as published"),
+            Column("contract_signed", "DATE", "วันที่ลงนามสัญญา (CE)"),
+            Column("contract_end_raw", "VARCHAR", "วันที่สิ้นสุดสัญญา as published"),
+            Column("contract_end", "DATE", "วันที่สิ้นสุดสัญญา (CE)"),
+            Column("contract_amount", MONEY, "งบสัญญา(บาท)"),
+            Column("contract_status", "VARCHAR", "สถานะสัญญา"),
+        ),
+        ("source_file_id", "source_line"),
+    ),
+    Table(
+        "ocds_release",
+        "Every OCDS release (or compiled release, when a record links its releases) read from a file, as "
+        "published: the staging the OCDS processes are compiled from.",
+        (
+            Column("source_file_id", "VARCHAR", "source_file.source_file_id", required=True),
+            Column("source_line", "BIGINT", "JSON Lines: the line; JSON: the release's or record's number in the file", required=True),
+            Column("position", "INTEGER", "the release's number within its record (0 for a release on its own)", required=True),
+            Column("ocid", "VARCHAR", "the release's ocid", required=True),
+            Column("kind", "VARCHAR", "release or compiled", required=True, check=_in(("release", "compiled"))),
+            Column("release_id", "VARCHAR", "the release's id"),
+            Column("date", "VARCHAR", "the release's date as published"),
+            Column("data", "VARCHAR", "the release as JSON", required=True),
+        ),
+        ("source_file_id", "source_line", "position"),
+    ),
+    Table(
+        "ocds_compiled",
+        "The compiled release of every OCDS process (ocdsmerge over all its staged releases), as JSON.",
+        (
+            Column("process_id", "VARCHAR", "process.process_id (the ocid)", required=True),
+            Column("release", "VARCHAR", "the compiled release as JSON", required=True),
+            Column("releases", "INTEGER", "how many releases it was compiled from (0: published compiled release used)", required=True),
+            *_source(),
+        ),
+        ("process_id",),
     ),
     Table(
         "sanction",
@@ -444,7 +522,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table (if missing) and record the schema version; refuses a newer warehouse."""
     for statement in ddl():
         con.execute(statement)
-    from sodsong.procurement.warehouse.provinces import PROVINCES
+    from sodsong.thai.provinces import PROVINCES
 
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
@@ -460,7 +538,7 @@ def duplicate_keys(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     for t in TABLES:
         key = ", ".join(f'"{k}"' for k in t.primary_key)
         # Table and column names come from TABLES, never from input.
-        sql = f'SELECT count(*) FROM (SELECT {key} FROM "{t.name}" GROUP BY ALL HAVING count(*) > 1)'  # noqa: S608
+        sql = f'SELECT count(*) FROM (SELECT {key} FROM "{t.name}" GROUP BY ALL HAVING count(*) > 1)'
         row = con.execute(sql).fetchone()
         if row and row[0]:
             found[t.name] = int(row[0])
