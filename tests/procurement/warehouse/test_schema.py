@@ -110,3 +110,6 @@ def test_keys_are_deterministic_and_readable() -> None:
     same = keys.name_org_id("บริษัท ไอครีเอทีฟซิสเตมส์ จำกัด")
     assert same == keys.name_org_id("บจก. ไอครีเอทีฟซิสเตมส์")
     assert same.startswith("th-name-") and len(same) == len("th-name-") + 16
+    assert keys.procuring_entity_id("มหาวิทยาลัยเทคโนโลยีสุรนารี", "เทคโนธานี") == keys.agency_id(
+        "มหาวิทยาลัยเทคโนโลยีสุรนารี / เทคโนธานี"
+    )

@@ -25,6 +25,7 @@ __all__ = [
     "name_org_id",
     "party_id",
     "person_id",
+    "procuring_entity_id",
 ]
 
 # A clearly local ocid prefix (not registered with OCP): e-GP projects exported as OCDS.
@@ -58,6 +59,12 @@ def name_org_id(name: str) -> str:
 def agency_id(name: str) -> str:
     """A public body keyed by its folded Thai name."""
     return f"th-agency-{hashed(fold_spaces(name))}"
+
+
+def procuring_entity_id(agency: str, sub_agency: str) -> str:
+    """An e-GP sub-agency (ชื่อหน่วยงานย่อย) keyed within its agency: names like
+    `สำนักงานอธิการบดี` recur across agencies, so the agency is part of the key."""
+    return agency_id(f"{agency} / {sub_agency}")
 
 
 def person_id(*parts: str) -> str:
