@@ -83,7 +83,11 @@ def test_counts_stop_at_the_cap_and_say_so(explorer: Path, monkeypatch: pytest.M
         results = idx.projects(parse_request({}))
         assert results.count == engine.Count(12, True) and results.summary.exact
         assert idx.projects(parse_request({"fy": "2567"})).count == engine.Count(4, True)
-        assert idx.projects(parse_request({"fy": "2567"}), summary=False).count == engine.Count(3, False)
+        assert idx.projects(parse_request({"fy": "2567"}), summary=False).count == engine.Count(4, True)
+        # Top lists of a filtered search come from the newest matches and say so.
+        monkeypatch.setattr(engine, "TOP_SAMPLE", 2)
+        assert idx.projects(parse_request({"fy": "2567"})).summary.top_sample == 2
+        assert idx.projects(parse_request({})).summary.top_sample is None
         text = idx.projects(parse_request({"q": "จ้าง"}))
         assert not text.count.exact and not text.summary.exact and text.summary.basis == 3
         assert not idx.projects(parse_request({"q": "จ้าง", "sort": "amount_desc"})).sorted_exactly

@@ -36,6 +36,7 @@ __all__ = [
 
 COUNT_CAP = int(os.environ.get("SODSONG_SEARCH_COUNT_CAP", "10000"))
 BUDGET_SECONDS = int(os.environ.get("SODSONG_SEARCH_BUDGET_MS", "250")) / 1000
+TOP_SAMPLE = 2000  # filter-only searches: top agencies/contractors among this many newest matches
 ORG_CAP = 2000
 
 PROJECT_COLUMNS = (
@@ -134,6 +135,7 @@ class Summary:
     top_contractors: list[tuple[str, str, int, float]] = field(default_factory=list)
     exact: bool = True  # False: computed over the newest `basis` matches only
     basis: int = 0
+    top_sample: int | None = None  # the top lists cover only the newest `top_sample` matches
 
 
 @dataclass
@@ -272,31 +274,62 @@ class Index:
         started = time.perf_counter()
         body, params, fts = self._where(request)
         order_column = "f.rowid" if fts else "p.rowid"
+        cube = request.query.empty and request.filters.cube_only
+        limit = TOP_SAMPLE if cube else COUNT_CAP
         scan: list[tuple[Any, ...]] = []
-        with _Deadline(self.con, BUDGET_SECONDS) as deadline:
-            try:
-                cursor = self.con.execute(
-                    f"SELECT p.rowid, p.fiscal_year, p.province_code, p.buyer, p.winner, p.budget, "
-                    f"p.contract_value, p.flags, p.amount FROM {body} ORDER BY {order_column} LIMIT ?",
-                    [*params, COUNT_CAP + 1],
-                )
-                while batch := cursor.fetchmany(2000):
-                    scan.extend(batch)
-            except sqlite3.OperationalError:
-                if not deadline.hit:
-                    raise
-        exact = len(scan) <= COUNT_CAP and not deadline.hit
-        count = Count(min(len(scan), COUNT_CAP), exact)
-        rows, sorted_exactly = self._page(request, body, params, order_column, exact)
+        if summary or not cube:
+            with _Deadline(self.con, BUDGET_SECONDS) as deadline:
+                try:
+                    cursor = self.con.execute(
+                        f"SELECT p.rowid, p.fiscal_year, p.province_code, p.buyer, p.winner, p.budget, "
+                        f"p.contract_value, p.flags, p.amount FROM {body} ORDER BY {order_column} LIMIT ?",
+                        [*params, limit + 1],
+                    )
+                    while batch := cursor.fetchmany(2000):
+                        scan.extend(batch)
+                except sqlite3.OperationalError:
+                    if not deadline.hit:
+                        raise
+            complete = len(scan) <= limit and not deadline.hit
+        else:
+            complete = False
+        count = Count(min(len(scan), limit), complete)
+        if cube:
+            count = self._cube_count(request.filters)
+        rows, sorted_exactly = self._page(request, body, params, order_column, count.exact)
         result = ProjectResults(
             rows=rows, count=count, summary=Summary(projects=count), sorted_exactly=sorted_exactly
         )
         if summary:
-            result.summary = self._summary(request, scan[:COUNT_CAP], count)
-            if result.summary.exact:
-                result.count = result.summary.projects
+            result.summary = self._summary(request, scan[:limit], Count(min(len(scan), limit), complete))
+            if cube:
+                self._cube_totals(result.summary, request.filters)
+                result.summary.top_sample = None if complete else limit
+                if not request.filters.active:
+                    self._overall_top(result.summary)
         result.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
+
+    def _cube_count(self, f: Filters) -> Count:
+        where, params = self._cube_where(f)
+        row = self.con.execute(f"SELECT sum(n) FROM cube WHERE {where}", params).fetchone()
+        return Count(int(row[0] or 0) if row else 0, True)
+
+    def _overall_top(self, summary: Summary) -> None:
+        """With no filter at all the top lists come from the organisations' own totals (exact)."""
+        summary.top_agencies = [
+            (r[0], r[1], int(r[2]), r[3] or 0.0)
+            for r in self.con.execute(
+                "SELECT org_id, name, projects, budget FROM org WHERE is_agency ORDER BY budget DESC LIMIT 5"
+            )
+        ]
+        summary.top_contractors = [
+            (r[0], r[1], int(r[2]), r[3] or 0.0)
+            for r in self.con.execute(
+                "SELECT org_id, name, wins, won_value FROM org WHERE is_contractor ORDER BY won_value DESC LIMIT 5"
+            )
+        ]
+        summary.top_sample = None
 
     def _page(
         self, request: SearchRequest, body: str, params: list[Any], order_column: str, exact: bool
@@ -354,13 +387,9 @@ class Index:
         names = self.org_names([k for k, _ in top_a + top_w])
         summary.top_agencies = [(*names[k], int(n), v) for k, (n, v) in top_a if k in names]
         summary.top_contractors = [(*names[k], int(n), v) for k, (n, v) in top_w if k in names]
-        query, f = request.query, request.filters
-        if query.empty and f.cube_only and not count.exact:
-            self._cube_totals(summary, f)
         return summary
 
-    def _cube_totals(self, summary: Summary, f: Filters) -> None:
-        """Exact totals of a filter-only search from the precomputed cube."""
+    def _cube_where(self, f: Filters) -> tuple[str, list[Any]]:
         clauses, params = [], []
         for column, value in (
             ("fiscal_year", f.fiscal_year),
@@ -374,7 +403,11 @@ class Index:
                 params.append(value)
         if f.flagged:
             clauses.append("flagged = 1")
-        where = " AND ".join(clauses) or "1"
+        return " AND ".join(clauses) or "1", params
+
+    def _cube_totals(self, summary: Summary, f: Filters) -> None:
+        """Exact totals of a filter-only search from the precomputed cube."""
+        where, params = self._cube_where(f)
         total = self.con.execute(
             f"SELECT sum(n), sum(budget), sum(contract_value), sum(n) FILTER (WHERE flagged = 1) FROM cube WHERE {where}",
             params,
