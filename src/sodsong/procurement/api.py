@@ -22,7 +22,7 @@ from sodsong.procurement.search.engine import open_index
 from sodsong.procurement.search.labels import DISCLAIMER_TH, indicator_title
 from sodsong.procurement.search.pages import agency_page, company_page, project_page
 from sodsong.procurement.search.query import KINDS, SearchRequest, parse_request
-from sodsong.procurement.search.store import NoIndexError
+from sodsong.procurement.search.store import NoIndexError, connect_details
 from sodsong.procurement.views_pages import _json_value
 
 router = Router(tags=["procurement"])
@@ -175,7 +175,8 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
 
 
 def _warehouse(idx: Any) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(idx.location.snapshot), read_only=True)
+    """The page details that go with the index (a cursor; close it after use)."""
+    return connect_details(idx.location.path)
 
 
 @router.get(

@@ -23,7 +23,7 @@ from sodsong.procurement.search.labels import (
     indicator_title,
 )
 from sodsong.procurement.search.pages import agency_page, company_page, project_page
-from sodsong.procurement.search.store import NoIndexError
+from sodsong.procurement.search.store import NoIndexError, connect_details
 from sodsong.procurement.views import _language, _money, not_loaded
 from sodsong.procurement.views_svg import bid_histogram, cobidder_network, location_map
 from sodsong.thai import province_name
@@ -54,7 +54,7 @@ def _not_found(request: HttpRequest, what: str, key: str, fmt: str | None) -> Ht
 def _open() -> tuple[Index, duckdb.DuckDBPyConnection]:
     idx = open_index()
     try:
-        con = duckdb.connect(str(idx.location.snapshot), read_only=True)
+        con = connect_details(idx.location.path)
     except duckdb.Error:
         idx.close()
         raise

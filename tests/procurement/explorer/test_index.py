@@ -11,7 +11,7 @@ from sodsong.procurement.search import engine
 from sodsong.procurement.search.build import build_index
 from sodsong.procurement.search.engine import open_index
 from sodsong.procurement.search.query import parse_request
-from sodsong.procurement.search.store import NoIndexError, index_path, locate
+from sodsong.procurement.search.store import NoIndexError, detail_path, index_path, locate
 from tests.procurement.explorer.sample import NADI, PROJECTS, SILATHONG, load, pid
 
 
@@ -129,7 +129,7 @@ def test_the_index_follows_the_warehouse_snapshot(warehouse_path: Path) -> None:
         with warehouse.write(warehouse_path):
             pass
     build_index(warehouse_path)
-    assert not first.path.exists()
+    assert not first.path.exists() and not detail_path(first.path).exists()
     current = warehouse.current_snapshot(warehouse_path)
     assert current is not None and index_path(current).exists()
     assert not list(current.parent.glob("*.building"))
@@ -148,4 +148,4 @@ def test_a_failed_build_leaves_nothing_behind(warehouse_path: Path, monkeypatch:
     with pytest.raises(RuntimeError):
         build_index(warehouse_path)
     folder = warehouse.snapshot_dir(warehouse_path)
-    assert not [p for p in folder.iterdir() if "search" in p.name]
+    assert not [p for p in folder.iterdir() if "search" in p.name or "details" in p.name]

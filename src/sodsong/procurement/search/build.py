@@ -31,7 +31,7 @@ from typing import Any
 import duckdb
 
 from sodsong.procurement import warehouse
-from sodsong.procurement.search.store import index_path, prune_orphans
+from sodsong.procurement.search.store import detail_path, index_path, prune_orphans
 
 __all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macro"]
 
@@ -291,8 +291,10 @@ def build_index(
         raise warehouse.WarehouseError("no warehouse snapshot")
     target = index_path(snapshot)
     building = target.with_name(target.name + ".building")
+    details = detail_path(target)
+    details_building = details.with_name(details.name + ".building")
     staging = target.with_name(target.name + ".staging.duckdb")
-    for leftover in (building, staging, staging.with_name(staging.name + ".wal")):
+    for leftover in (building, staging, staging.with_name(staging.name + ".wal"), details_building):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     result = BuildResult(path=target, snapshot=snapshot)
@@ -311,10 +313,13 @@ def build_index(
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         con.execute("SET preserve_insertion_order = true")
+        con.execute("SET enable_progress_bar = false")
         con.execute(f"ATTACH '{snapshot}' AS wh (READ_ONLY)")
         has_flags = "flag" in _tables(con)
         _stage(con, has_flags)
         step("stage")
+        _details(con, details_building, has_flags)
+        step("page details")
         for pragma in (
             "PRAGMA journal_mode = OFF",
             "PRAGMA synchronous = OFF",
@@ -356,12 +361,15 @@ def build_index(
         step("optimise")
         lite.close()
         con.close()
+        # The details first: a reader that finds the index also finds its details.
+        os.replace(details_building, details)
         os.replace(building, target)
     except BaseException:
         lite.close()
         con.close()
-        with contextlib.suppress(FileNotFoundError):
-            building.unlink()
+        for leftover in (building, details_building):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
         raise
     finally:
         for leftover in (staging, staging.with_name(staging.name + ".wal")):
@@ -369,6 +377,69 @@ def build_index(
                 leftover.unlink()
     prune_orphans(link)
     return result
+
+
+DETAIL_TABLES = ("process", "item", "bid", "award", "contract", "flag", "org_flag", "organisation", "relation",
+                 "sanction", "name_match", "flag_readiness", "source_file")  # fmt: skip
+
+
+def _details(con: duckdb.DuckDBPyConnection, path: Path, has_flags: bool) -> None:
+    """What the project and company pages read, copied into a DuckDB file sorted by project number
+    (`rid`) and organisation number (`org_rid`): a page then reads one row group per table
+    instead of scanning the warehouse's tens of millions of rows."""
+    con.execute(f"ATTACH '{path}' AS d")
+    no_flags = (
+        "SELECT NULL::VARCHAR AS flag_id, NULL::VARCHAR AS run_id, NULL::VARCHAR AS indicator, "
+        "NULL::VARCHAR AS family, NULL::VARCHAR AS subject_kind, NULL::VARCHAR AS subject_id, "
+        "NULL::VARCHAR AS process_id, NULL::VARCHAR AS org_id, NULL::INTEGER AS fiscal_year, "
+        "NULL::DOUBLE AS value, NULL::VARCHAR AS details WHERE false"
+    )
+    flags = "wh.flag" if has_flags else f"({no_flags})"
+    readiness = (
+        "SELECT * FROM wh.flag_readiness"
+        if "flag_readiness" in _tables(con)
+        else "SELECT NULL::VARCHAR AS run_id, NULL::VARCHAR AS indicator, NULL::BOOLEAN AS computable, "
+        "NULL::BIGINT AS subjects_checked, NULL::BIGINT AS subjects_flagged, NULL::VARCHAR AS missing_fields WHERE false"
+    )
+    for statement in (
+        "CREATE TABLE d.process AS SELECT p.rid, w.* FROM wh.process w JOIN proj_small p USING (process_id) ORDER BY p.rid",
+        "CREATE TABLE d.item AS SELECT p.rid, i.* FROM wh.item i JOIN proj_small p USING (process_id) "
+        "ORDER BY p.rid, i.item_no",
+        """CREATE TABLE d.bid AS
+           SELECT p.rid, b.*, coalesce(o.resolved_id, b.tenderer_id) AS org_id,
+                  coalesce(r.name, o.name, b.tenderer_name) AS name
+           FROM wh.bid b JOIN proj_small p USING (process_id)
+           LEFT JOIN wh.organisation o ON o.org_id = b.tenderer_id
+           LEFT JOIN wh.organisation r ON r.org_id = o.resolved_id
+           ORDER BY p.rid, b.bid_id""",
+        """CREATE TABLE d.award AS
+           SELECT p.rid, a.*, s.org_id AS supplier_id, coalesce(r.name, o.name, a.winner_name) AS supplier_name,
+                  coalesce(o.resolved_id, s.org_id) AS resolved_id
+           FROM wh.award a JOIN proj_small p USING (process_id)
+           LEFT JOIN wh.award_supplier s ON s.award_id = a.award_id
+           LEFT JOIN wh.organisation o ON o.org_id = s.org_id
+           LEFT JOIN wh.organisation r ON r.org_id = o.resolved_id
+           ORDER BY p.rid, a.award_id""",
+        "CREATE TABLE d.contract AS SELECT p.rid, c.* FROM wh.contract c JOIN proj_small p USING (process_id) "
+        "ORDER BY p.rid, c.date_signed NULLS LAST, c.contract_id",
+        "CREATE TABLE d.flag AS SELECT p.rid, f.* FROM {flags} f JOIN proj_small p USING (process_id) "
+        "ORDER BY p.rid, f.indicator, f.flag_id",
+        # A flag concerns each organisation it names: its org_id, its subject, both halves of a pair.
+        """CREATE TABLE d.org_flag AS
+           SELECT DISTINCT m.oid AS org_rid, f.* FROM {flags} f,
+             unnest(list_distinct([f.org_id, f.subject_id] || string_split(coalesce(f.subject_id, ''), '|'))) u(who)
+           JOIN org_map m ON m.org_id = u.who
+           ORDER BY org_rid, f.fiscal_year DESC NULLS LAST, f.indicator""",
+        "CREATE TABLE d.organisation AS SELECT m.oid AS org_rid, o.* FROM wh.organisation o "
+        "LEFT JOIN org_map m USING (org_id) ORDER BY org_rid NULLS LAST, o.org_id",
+        "CREATE TABLE d.relation AS SELECT * FROM wh.relation ORDER BY object_id, subject_id",
+        "CREATE TABLE d.sanction AS SELECT * FROM wh.sanction ORDER BY org_id",
+        "CREATE TABLE d.name_match AS SELECT * FROM wh.name_match ORDER BY subject_id",
+        "CREATE TABLE d.flag_readiness AS {readiness}",
+        "CREATE TABLE d.source_file AS SELECT * FROM wh.source_file",
+    ):
+        con.execute(statement.replace("{flags}", flags).replace("{readiness}", readiness))
+    con.execute("DETACH d")
 
 
 def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, result: BuildResult) -> None:

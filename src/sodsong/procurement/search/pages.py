@@ -42,14 +42,6 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
-        [name],
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def _pct(part: Decimal | float | None, whole: Decimal | float | None) -> float | None:
     if part is None or whole is None or not whole:
         return None
@@ -134,55 +126,44 @@ STAGES = ("bought_documents", "submitted", "qualified", "priced")
 
 
 def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) -> ProjectPage | None:
-    """Everything the project page shows, or None for an unknown project."""
-    found = _rows(con, "SELECT * FROM process WHERE process_id = ?", [process_id])
+    """Everything the project page shows, or None for an unknown project.
+
+    `con` is the page-details file of the index (`store.connect_details`): its tables are sorted
+    by the project's number in the index, so `WHERE rid = <n>` reads one row group.
+    """
+    summary = index.project(process_id)
+    if summary is None:
+        return None
+    rid = int(summary.rowid)  # an integer literal lets DuckDB skip every other row group
+
+    def rows(table: str, order: str = "") -> list[dict[str, Any]]:
+        return _rows(con, f"SELECT * EXCLUDE (rid) FROM {table} WHERE rid = {rid} {order}", [])  # noqa: S608
+
+    found = rows("process")
     if not found:
         return None
     process = found[0]
-    items = _rows(con, "SELECT * FROM item WHERE process_id = ? ORDER BY item_no", [process_id])
-    bids = _rows(
-        con,
-        "SELECT b.*, coalesce(o.resolved_id, b.tenderer_id) AS org_id, coalesce(r.name, o.name, b.tenderer_name) "
-        "AS name FROM bid b LEFT JOIN organisation o ON o.org_id = b.tenderer_id "
-        "LEFT JOIN organisation r ON r.org_id = o.resolved_id WHERE b.process_id = ? ORDER BY b.bid_id",
-        [process_id],
-    )
-    awards = _rows(
-        con,
-        "SELECT a.*, s.org_id AS supplier_id, coalesce(r.name, o.name, a.winner_name) AS supplier_name, "
-        "coalesce(o.resolved_id, s.org_id) AS resolved_id FROM award a "
-        "LEFT JOIN award_supplier s ON s.award_id = a.award_id LEFT JOIN organisation o ON o.org_id = s.org_id "
-        "LEFT JOIN organisation r ON r.org_id = o.resolved_id WHERE a.process_id = ? ORDER BY a.award_id",
-        [process_id],
-    )
-    contracts = _rows(
-        con,
-        "SELECT * FROM contract WHERE process_id = ? ORDER BY date_signed NULLS LAST, contract_id",
-        [process_id],
-    )
+    items = rows("item", "ORDER BY item_no")
+    bids = rows("bid", "ORDER BY bid_id")
+    awards = rows("award", "ORDER BY award_id")
+    contracts = rows("contract")
     winners = {a["resolved_id"] for a in awards if a.get("resolved_id") and a.get("status") != "cancelled"}
     bidders = _bidders(bids, winners)
     funnel = [(stage, sum(1 for b in bidders if b.stages_reached[i])) for i, stage in enumerate(STAGES)]
-    flags_computed = _has_table(con, "flag")
-    flags: list[FlagView] = []
-    readiness: list[dict[str, Any]] = []
-    if flags_computed:
-        flags = [
-            FlagView(
-                r["indicator"],
-                r["subject_kind"],
-                r["subject_id"],
-                r["value"],
-                _details(r["details"]),
-                r["org_id"],
-                r["process_id"],
-            )
-            for r in _rows(
-                con, "SELECT * FROM flag WHERE process_id = ? ORDER BY indicator, flag_id", [process_id]
-            )
-        ]
-        if _has_table(con, "flag_readiness"):
-            readiness = _rows(con, "SELECT * FROM flag_readiness ORDER BY indicator", [])
+    flags_computed = index.meta.get("has_flags") == "1"
+    flags = [
+        FlagView(
+            r["indicator"],
+            r["subject_kind"],
+            r["subject_id"],
+            r["value"],
+            _details(r["details"]),
+            r["org_id"],
+            r["process_id"],
+        )
+        for r in rows("flag", "ORDER BY indicator, flag_id")
+    ]
+    readiness = _rows(con, "SELECT * FROM flag_readiness ORDER BY indicator", []) if flags_computed else []
     fired = {f.indicator for f in flags}
     priced = any(b.get("amount") is not None for b in bids)
     not_computable: list[tuple[str, str]] = []
@@ -197,16 +178,18 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
             not_computable.append((code, "bids"))
         else:
             checked.append(code)
+    files = sorted(
+        str(f) for f in {process.get("source_file_id"), *(a.get("source_file_id") for a in awards)} if f
+    )
     sources = _rows(
         con,
-        "SELECT DISTINCT attribution FROM source_file WHERE attribution IS NOT NULL AND source_file_id IN "
-        "(SELECT source_file_id FROM process WHERE process_id = ? UNION SELECT source_file_id FROM award "
-        "WHERE process_id = ?)",
-        [process_id, process_id],
+        "SELECT DISTINCT attribution FROM source_file WHERE attribution IS NOT NULL "
+        "AND list_contains(?, source_file_id)",
+        [files],
     )
     return ProjectPage(
         process=process,
-        summary=index.project(process_id),
+        summary=summary,
         items=items,
         bidders=bidders,
         funnel=funnel,
@@ -312,14 +295,15 @@ class AgencyPage:
     provinces: dict[str, int]
 
 
-def _org_record(con: duckdb.DuckDBPyConnection, org_id: str) -> dict[str, Any]:
-    found = _rows(con, "SELECT * FROM organisation WHERE org_id = ?", [org_id])
+def _org_record(con: duckdb.DuckDBPyConnection, org: OrgRow) -> dict[str, Any]:
+    sql = f"SELECT * EXCLUDE (org_rid) FROM organisation WHERE org_rid = {int(org.rowid)}"  # noqa: S608
+    found = _rows(con, sql, [])
     return found[0] if found else {}
 
 
 def agency_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> AgencyPage:
     c = index.con
-    record = _org_record(con, org.org_id)
+    record = _org_record(con, org)
     years = [
         {
             "fiscal_year": r[0],
@@ -421,7 +405,7 @@ class CompanyPage:
 
 def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> CompanyPage:
     c = index.con
-    record = _org_record(con, org.org_id)
+    record = _org_record(con, org)
     directors = _rows(
         con,
         "SELECT r.*, p.name AS person_name, p.org_id AS person_id FROM relation r "
@@ -444,25 +428,19 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
         "ORDER BY date_listed",
         [org.org_id, org.juristic_id],
     )
-    flags: list[FlagView] = []
-    if _has_table(con, "flag"):
-        flags = [
-            FlagView(
-                r["indicator"],
-                r["subject_kind"],
-                r["subject_id"],
-                r["value"],
-                _details(r["details"]),
-                r["org_id"],
-                r["process_id"],
-            )
-            for r in _rows(
-                con,
-                "SELECT * FROM flag WHERE org_id = ? OR subject_id = ? OR (subject_kind = 'pair' AND "
-                "contains(subject_id, ?)) ORDER BY fiscal_year DESC NULLS LAST, indicator LIMIT 200",
-                [org.org_id, org.org_id, org.org_id],
-            )
-        ]
+    sql = f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} LIMIT 200"  # noqa: S608
+    flags = [
+        FlagView(
+            r["indicator"],
+            r["subject_kind"],
+            r["subject_id"],
+            r["value"],
+            _details(r["details"]),
+            r["org_id"],
+            r["process_id"],
+        )
+        for r in _rows(con, sql, [])
+    ]
     by_year = [
         {"fiscal_year": r[0], "projects": r[1], "contract_value": r[2]}
         for r in c.execute(

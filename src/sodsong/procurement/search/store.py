@@ -12,27 +12,39 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
 
 from sodsong.procurement import warehouse
 
 __all__ = [
+    "DETAIL_SUFFIX",
     "INDEX_SUFFIX",
     "IndexLocation",
     "NoIndexError",
+    "connect_details",
     "connect_index",
+    "detail_path",
     "index_path",
     "locate",
     "prune_orphans",
 ]
 
 INDEX_SUFFIX = ".search.sqlite"
+DETAIL_SUFFIX = ".details.duckdb"
 _SNAPSHOT = re.compile(r"^(warehouse-\d{6})\.duckdb$")
 
 
 class NoIndexError(RuntimeError):
     """No search index has been built yet (run `sodsong search build`)."""
+
+
+def detail_path(index: Path) -> Path:
+    """The page-details file that goes with an index file."""
+    return index.with_name(index.name.removesuffix(INDEX_SUFFIX) + DETAIL_SUFFIX)
 
 
 def index_path(snapshot: Path) -> Path:
@@ -80,12 +92,34 @@ def prune_orphans(link: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         return removed
     for candidate in folder.iterdir():
-        name = candidate.name
-        base = name.removesuffix(".building").removesuffix(INDEX_SUFFIX)
-        if not name.endswith((INDEX_SUFFIX, INDEX_SUFFIX + ".building")):
+        name = candidate.name.removesuffix(".building")
+        if not name.endswith((INDEX_SUFFIX, DETAIL_SUFFIX)):
             continue
+        base = name.removesuffix(INDEX_SUFFIX).removesuffix(DETAIL_SUFFIX)
         if not (folder / f"{base}.duckdb").exists():
             with contextlib.suppress(FileNotFoundError):
                 candidate.unlink()
             removed.append(candidate)
     return removed
+
+
+_DETAILS: dict[Path, duckdb.DuckDBPyConnection] = {}
+_DETAILS_LOCK = threading.Lock()
+
+
+def connect_details(index: Path) -> duckdb.DuckDBPyConnection:
+    """A cursor on the page-details file of an index, from one connection kept per process.
+
+    DuckDB keeps decompressed blocks in its buffer pool only while its database is open, so the
+    file stays open between requests; each call gets its own cursor (one per thread). A details
+    file whose snapshot was pruned is forgotten (its cursors in flight keep working).
+    """
+    path = detail_path(index)
+    with _DETAILS_LOCK:
+        con = _DETAILS.get(path)
+        if con is None:
+            con = duckdb.connect(str(path), read_only=True)
+            _DETAILS[path] = con
+            for other in [p for p in _DETAILS if p != path and not p.exists()]:
+                _DETAILS.pop(other)
+        return con.cursor()
