@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -31,11 +32,14 @@ from typing import Any
 import duckdb
 
 from sodsong.procurement import warehouse
+from sodsong.procurement.search.facets import FACET_KINDS
+from sodsong.procurement.search.query import CATEGORIES, METHODS
 from sodsong.procurement.search.store import detail_path, index_path, prune_orphans
 
 __all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macro"]
 
 INDEX_VERSION = "1"
+MEMORY_LIMIT = os.environ.get("SODSONG_SEARCH_BUILD_MEMORY", "4GB")
 BATCH = 50_000
 
 # The SQL twin of sodsong.thai.normalize_text (a test checks they agree): NFC, zero-width
@@ -90,7 +94,8 @@ CREATE TABLE project (
   flags INTEGER NOT NULL,
   indicators TEXT,
   date_published TEXT,
-  source_kind TEXT
+  source_kind TEXT,
+  status_n INTEGER
 );
 CREATE TABLE org (
   rowid INTEGER PRIMARY KEY,
@@ -126,6 +131,7 @@ CREATE TABLE province_count (org INTEGER NOT NULL, role TEXT NOT NULL, province_
   projects INTEGER NOT NULL, value REAL);
 CREATE TABLE winner_share (org INTEGER NOT NULL, winner INTEGER NOT NULL, projects INTEGER NOT NULL,
   value REAL);
+CREATE TABLE status_code (status TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE source (source_file_id TEXT PRIMARY KEY, source_kind TEXT, file_name TEXT, attribution TEXT);
 """
 
@@ -150,6 +156,39 @@ CREATE INDEX cobid_org ON cobid(org);
 CREATE INDEX province_count_org ON province_count(org, role);
 CREATE INDEX winner_share_org ON winner_share(org);
 """
+
+
+def _facet_sql(kind: str, value: str) -> str:
+    return f"char({FACET_KINDS[kind]}, 57600 + ({value}) / 256, 57600 + ({value}) % 256)"
+
+
+# The text the FTS index reads: names, numbers and one 3-character facet code per filter value
+# (see search.facets), so filters are answered inside the text index together with the words.
+FACETS_VIEW = (
+    "CREATE VIEW project_text AS SELECT rowid, title, project_no, "  # noqa: S608 - built from constants
+    + " || ".join(
+        _facet_sql(kind, value)
+        for kind, value in (
+            ("fiscal_year", "coalesce(fiscal_year, 0)"),
+            ("province", "coalesce(CAST(substr(province_code, 3) AS INTEGER), 0)"),
+            (
+                "method",
+                "coalesce(CASE method "
+                + " ".join(f"WHEN '{m}' THEN {i + 1}" for i, m in enumerate(METHODS))
+                + " END, 0)",
+            ),
+            (
+                "category",
+                "coalesce(CASE category "
+                + " ".join(f"WHEN '{c}' THEN {i + 1}" for i, c in enumerate(CATEGORIES))
+                + " END, 0)",
+            ),
+            ("status", "coalesce(status_n, 0)"),
+            ("flagged", "(flags > 0)"),
+        )
+    )
+    + " AS facets FROM project"
+)
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -201,7 +240,7 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
         ), flags AS ({flags_cte})
         SELECT
             row_number() OVER (
-                ORDER BY p.date_published DESC NULLS LAST, p.fiscal_year DESC NULLS LAST,
+                ORDER BY p.fiscal_year DESC NULLS LAST, p.date_published DESC NULLS LAST,
                          p.project_no DESC NULLS LAST, p.process_id
             ) AS rid,
             p.process_id, p.project_no, norm(p.title) AS title,
@@ -246,6 +285,10 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
         LEFT JOIN wh.item i ON i.item_id = b.item_id
         GROUP BY b.process_id, m.oid
         """
+    )
+    con.execute(
+        "CREATE TABLE status_n AS SELECT status, row_number() OVER (ORDER BY status) AS n "
+        "FROM (SELECT DISTINCT status FROM proj WHERE status IS NOT NULL)"
     )
     con.execute(
         "CREATE TABLE proj_small AS SELECT rid, process_id, buyer, entity, parent, winner, fiscal_year, "
@@ -314,6 +357,9 @@ def build_index(
             con.execute(f"SET threads = {int(threads)}")
         con.execute("SET preserve_insertion_order = true")
         con.execute("SET enable_progress_bar = false")
+        # Bounded memory: DuckDB spills to a temporary folder next to the index instead.
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET temp_directory = '{staging}.tmp'")
         con.execute(f"ATTACH '{snapshot}' AS wh (READ_ONLY)")
         has_flags = "flag" in _tables(con)
         _stage(con, has_flags)
@@ -336,14 +382,15 @@ def build_index(
             "SELECT rid, process_id, project_no, title, buyer, entity, parent, "
             "province_code, fiscal_year, method, method_details, category, category_raw, status, budget, "
             "reference_price, contract_value, amount, winner, winner_name, winners, flags, indicators, "
-            "date_published, source_kind FROM proj ORDER BY rid",
+            "date_published, source_kind, s.n FROM proj LEFT JOIN status_n s USING (status) ORDER BY rid",
             "project",
-            25,
+            26,
         )
         lite.execute("COMMIT")
         step("projects")
         lite.executescript(
-            "CREATE VIRTUAL TABLE project_fts USING fts5(title, project_no, content='project', "
+            FACETS_VIEW + ";"
+            "CREATE VIRTUAL TABLE project_fts USING fts5(title, project_no, facets, content='project_text', "
             "content_rowid='rowid', tokenize='trigram', columnsize=0);"
             "INSERT INTO project_fts(project_fts, rank) VALUES('pgsz', 4050);"
             "INSERT INTO project_fts(project_fts) VALUES('rebuild');"
@@ -375,6 +422,7 @@ def build_index(
         for leftover in (staging, staging.with_name(staging.name + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+        shutil.rmtree(f"{staging}.tmp", ignore_errors=True)
     prune_orphans(link)
     return result
 
@@ -489,6 +537,7 @@ def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, res
 
 def _aggregates(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection) -> None:
     lite.execute("BEGIN")
+    _copy(con, lite, "SELECT status, n FROM status_n", "status_code", 2)
     _copy(
         con,
         lite,

@@ -16,10 +16,11 @@ import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sodsong.procurement.search.facets import facet_code, facet_value
 from sodsong.procurement.search.query import Filters, SearchRequest
 from sodsong.procurement.search.store import IndexLocation, connect_index, locate
 
@@ -224,22 +225,50 @@ class Index:
             clauses.append("p.winner IN (SELECT rowid FROM org WHERE juristic_id = ?)")
             params.append(query.juristic_id)
         elif query.province_code and f.province is None:
-            clauses.append("p.province_code = ?")
-            params.append(query.province_code)
+            f = replace(f, province=query.province_code)  # the whole box names a province
         elif query.terms:
-            expression = _fts_expression(query.terms)
-            if expression:
-                source = "project_fts f JOIN project p ON p.rowid = f.rowid"
-                clauses.append("project_fts MATCH ?")
-                params.append(expression)
-                fts = True
             for term in query.terms:
                 if len(term) < 3:
                     clauses.append("instr(lower(p.title || ' ' || coalesce(p.project_no, '')), ?) > 0")
                     params.append(term)
+        words_apply = not (
+            query.project_no
+            or query.juristic_id
+            or (query.province_code and request.filters.province is None)
+        )
+        expression = self._match(query.terms if words_apply else (), f)
+        if expression:
+            source = "project_fts f JOIN project p ON p.rowid = f.rowid"
+            clauses.insert(0, "project_fts MATCH ?")
+            params.insert(0, expression)
+            fts = True
         self._filter_clauses(f, clauses, params)
         where = " AND ".join(clauses) or "1"
         return f"{source} WHERE {where}", params, fts
+
+    def _match(self, terms: tuple[str, ...], f: Filters) -> str:
+        """The FTS5 query: every word (3+ characters) in the names, every filter as its facet code."""
+        parts = []
+        words = _fts_expression(terms)
+        if words:
+            parts.append("{title project_no} : (" + words + ")")
+        codes = []
+        for kind, value in (
+            ("fiscal_year", f.fiscal_year),
+            ("province", f.province),
+            ("method", f.method),
+            ("category", f.category),
+        ):
+            if value is not None:
+                number = facet_value(kind, value)
+                codes.append(facet_code(kind, number) if number is not None else "\ue0ff\ue0ff\ue0ff")
+        if f.status is not None:
+            row = self.con.execute("SELECT n FROM status_code WHERE status = ?", [f.status]).fetchone()
+            codes.append(facet_code("status", int(row[0])) if row else "\ue0ff\ue0ff\ue0ff")
+        if f.flagged:
+            codes.append(facet_code("flagged", 1))
+        parts += [f'facets : "{code}"' for code in codes]
+        return " AND ".join(parts)
 
     def _filter_clauses(self, f: Filters, clauses: list[str], params: list[Any]) -> None:
         for column, value in (
@@ -274,7 +303,13 @@ class Index:
         started = time.perf_counter()
         body, params, fts = self._where(request)
         order_column = "f.rowid" if fts else "p.rowid"
-        cube = request.query.empty and request.filters.cube_only
+        filters = request.filters
+        if request.query.province_code and filters.province is None:  # the box names a province
+            filters = replace(filters, province=request.query.province_code)
+        only_filters = request.query.empty or (
+            request.query.province_code and request.filters.province is None
+        )
+        cube = bool(only_filters) and filters.cube_only
         limit = TOP_SAMPLE if cube else COUNT_CAP
         scan: list[tuple[Any, ...]] = []
         if summary or not cube:
@@ -295,7 +330,7 @@ class Index:
             complete = False
         count = Count(min(len(scan), limit), complete)
         if cube:
-            count = self._cube_count(request.filters)
+            count = self._cube_count(filters)
         rows, sorted_exactly = self._page(request, body, params, order_column, count.exact)
         result = ProjectResults(
             rows=rows, count=count, summary=Summary(projects=count), sorted_exactly=sorted_exactly
@@ -303,9 +338,9 @@ class Index:
         if summary:
             result.summary = self._summary(request, scan[:limit], Count(min(len(scan), limit), complete))
             if cube:
-                self._cube_totals(result.summary, request.filters)
+                self._cube_totals(result.summary, filters)
                 result.summary.top_sample = None if complete else limit
-                if not request.filters.active:
+                if not filters.active:
                     self._overall_top(result.summary)
         result.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
