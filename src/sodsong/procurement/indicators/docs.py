@@ -20,7 +20,10 @@ FAMILIES = {
         "OCDS indicators (Cardinal-exact)",
         "Computed by `sodsong indicators --settings FILE.ini INPUT.jsonl` over OCDS compiled releases, "
         "with the semantics of OCP's Cardinal (cardinal-rs). Settings go in a Cardinal settings file: "
-        "a section per enabled indicator (`[R024]`) with the keys below.",
+        "a section per enabled indicator (`[R024]`) with the keys below. In code: "
+        "`sodsong.procurement.indicators.ocds.engine.run_file(path, settings)` returns the results, "
+        "and `sodsong.procurement.indicators.ocds.flags.flag_rows` / `fence_rows` turn them into the "
+        "rows of the flag tables (docs/flags.md), each flag with the values that fired it.",
     ),
     "thai": ("Thai e-GP flags (ACT Ai)", "Computed over the warehouse."),
 }
