@@ -244,3 +244,25 @@ def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert render(parallel.results) == render(serial.results)
     assert [problem.line for problem in parallel.problems] == [702] == [p.line for p in serial.problems]
     assert len(json.loads(render(serial.results))["OCID"]) > 50
+
+
+def test_fence_guards() -> None:
+    """Fence indicators never flag when the quartile or the fence is <= 0 (else 75 % would be)."""
+    spread = [priced(f"p{i}", 1, second) for i, second in enumerate([2, 2, 100, 100, 100, 100])]
+    document = run(spread, "[R024]\n", meta=True)
+    assert document["Meta"]["R024"]["lower_fence"] < 0 < document["Meta"]["R024"]["q1"]
+    assert list(document) == ["Meta"]  # Q1 > 0 but the lower fence is not: nothing flagged
+    ties = [priced(f"t{i}", 1, 1) for i in range(5)]
+    assert run(ties, "[R024]\n[R058]\n", meta=True) == {
+        "Meta": {
+            "R024": {"q1": 0.0, "q3": 0.0, "lower_fence": 0.0},
+            "R058": {"q1": 0.0, "q3": 0.0, "upper_fence": 0.0},
+        }
+    }
+    # A fixed threshold drops the Q1 guard but keeps the fence guard.
+    assert run(ties, "[R024]\nthreshold = 0.1\n")["OCID"] == {f"t{i}": {"R024": 0.0} for i in range(5)}
+    assert run(ties, "[R024]\nthreshold = 0\n") == {}
+    clean = [lowest_disqualified(f"c{i}", "USD") | {"buyer": {"id": f"B{i}"}} for i in range(3)]
+    for row in clean:
+        row["bids"]["details"][0]["status"] = "valid"
+    assert run(clean, "[R038]\nminimum_contracting_processes = 1\n") == {}  # every ratio 0: fence 0
