@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sodsong.procurement import views, views_pages
+from sodsong.procurement import views, views_matches, views_pages
 
 app_name = "procurement"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("project/<path:process_id>", views_pages.project, name="project"),
     path("agency/<str:org_id>", views_pages.agency, name="agency"),
     path("company/<str:org_id>", views_pages.company, name="company"),
+    path("staff/name-matches", views_matches.name_matches, name="name_matches"),
+    path("staff/name-matches/decide", views_matches.decide, name="name_match_decide"),
 ]

@@ -43,6 +43,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(ocds)
     ocds.set_defaults(handler=_ocds)
 
+    companies = kinds.add_parser(
+        "companies", help="company register: DBD profile JSON, or the bulk CSV layout (docs/warehouse.md)"
+    )
+    companies.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(companies)
+    companies.set_defaults(handler=_simple("import_companies"))
+
+    politicians = kinds.add_parser("politicians", help="politician directory YAML (people.yaml, party.yaml)")
+    politicians.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(politicians)
+    politicians.set_defaults(handler=_simple("import_politicians"))
+
+    blacklist = kinds.add_parser(
+        "blacklist", help="abandoned-work blacklist CSV (juristic id, name, date, agency, reason)"
+    )
+    blacklist.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(blacklist)
+    blacklist.set_defaults(handler=_simple("import_blacklist"))
+
+    decisions = kinds.add_parser(
+        "decisions", help="apply the staff decisions on company name matches now (a new snapshot, no file)"
+    )
+    decisions.set_defaults(handler=_decisions)
+
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -119,3 +143,27 @@ def _ocds(args: argparse.Namespace) -> int:
     from sodsong.procurement.sources.runs import import_ocds
 
     return _run(args, import_ocds, max_line_bytes=args.max_line_bytes)
+
+
+def _simple(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        from sodsong.procurement.sources import runs
+
+        return _run(args, getattr(runs, name))
+
+    return handler
+
+
+def _decisions(args: argparse.Namespace) -> int:
+    from sodsong.procurement import warehouse
+    from sodsong.procurement.sources.runs import apply_decisions
+
+    apply_decisions()
+    with warehouse.open() as con:
+        row = con.execute(
+            "SELECT count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'rejected'), "
+            "count(*) FILTER (WHERE status = 'suggested') FROM name_match"
+        ).fetchone()
+    assert row is not None
+    console.print(f"name matches: {row[0]:,} confirmed, {row[1]:,} rejected, {row[2]:,} waiting")
+    return 0

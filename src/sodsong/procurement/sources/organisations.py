@@ -19,7 +19,7 @@ import duckdb
 from sodsong.procurement.warehouse.schema import table
 from sodsong.thai import company_match_key
 
-__all__ = ["PRIORITY", "add_name_keys", "merge_organisations", "refresh_name_matches"]
+__all__ = ["PRIORITY", "add_name_keys", "merge_organisations", "refresh_name_matches", "refresh_same_address"]
 
 PRIORITY = {
     "dbd_json": 1,
@@ -93,8 +93,13 @@ def refresh_name_matches(con: duckdb.DuckDBPyConnection, decisions: Mapping[str,
     """Recompute every suggestion and apply staff decisions (match_id -> confirmed/rejected).
 
     `resolved_id` is reset to the row itself and then set from confirmed matches only, so a
-    decision reversed by staff is undone by the next import.
+    decision reversed by staff is undone by the next import. `decisions=None` (the app database
+    could not be read) keeps the decisions the warehouse already holds.
     """
+    if decisions is None:
+        decisions = dict(
+            con.execute("SELECT match_id, status FROM name_match WHERE status <> 'suggested'").fetchall()
+        )
     con.execute("DELETE FROM name_match")
     con.execute(
         """
@@ -125,3 +130,18 @@ def refresh_name_matches(con: duckdb.DuckDBPyConnection, decisions: Mapping[str,
             WHERE organisation.org_id = m.subject_id
             """
         )
+
+
+def refresh_same_address(con: duckdb.DuckDBPyConnection) -> None:
+    """`same_address` relations between companies whose normalised addresses are equal (one row
+    per pair, the smaller org id as subject), recomputed from the organisation table."""
+    con.execute("DELETE FROM relation WHERE kind = 'same_address'")
+    con.execute(
+        """
+        INSERT INTO relation (relation_id, kind, subject_id, object_id, role, source_kind, source_file_id, source_line)
+        SELECT 'rel-' || hashed('same_address|' || a.org_id || '|' || b.org_id), 'same_address', a.org_id, b.org_id,
+               a.address, 'derived', a.source_file_id, a.source_line
+        FROM organisation a JOIN organisation b ON a.address_key = b.address_key AND a.org_id < b.org_id
+        WHERE a.kind = 'company' AND b.kind = 'company' AND a.address_key IS NOT NULL
+        """
+    )

@@ -21,10 +21,20 @@ from sodsong.procurement.sources.common import (
     SourceError,
     file_identity,
 )
-from sodsong.procurement.sources.organisations import refresh_name_matches
+from sodsong.procurement.sources.organisations import refresh_name_matches, refresh_same_address
 from sodsong.procurement.warehouse.keys import define_key_macros
 
-__all__ = ["ImportAborted", "import_egp", "import_ocds", "load_decisions", "run_import"]
+__all__ = [
+    "ImportAborted",
+    "apply_decisions",
+    "import_blacklist",
+    "import_companies",
+    "import_egp",
+    "import_ocds",
+    "import_politicians",
+    "load_decisions",
+    "run_import",
+]
 
 FileStep = Callable[[duckdb.DuckDBPyConnection, Path], tuple[FileSummary, list[Rejection]]]
 Finish = Callable[[duckdb.DuckDBPyConnection], None]
@@ -39,23 +49,20 @@ class ImportAborted(RuntimeError):
         self.summary = summary
 
 
-def load_decisions() -> dict[str, str]:
-    """Staff decisions on name matches (match_id -> confirmed/rejected) from the app database,
-    or none when Django is not set up or the table does not exist yet."""
+def load_decisions() -> dict[str, str] | None:
+    """Staff decisions on name matches (match_id -> confirmed/rejected) from the app database;
+    None when it cannot be read (Django not set up, not migrated, no access): the import then
+    keeps the decisions the current warehouse already holds."""
     try:
         from django.apps import apps
 
         if not apps.ready:
-            return {}
+            return None
         from sodsong.procurement.models import NameMatchDecision
-    except ImportError:
-        return {}
-    from django.db import DatabaseError
 
-    try:
         return dict(NameMatchDecision.objects.values_list("match_id", "decision"))
-    except DatabaseError:
-        return {}
+    except Exception:  # any failure means "not available here": the warehouse keeps its decisions
+        return None
 
 
 @contextmanager
@@ -121,6 +128,7 @@ def run_import(
         if finish:
             finish(con)
         refresh_name_matches(con, load_decisions() if decisions is None else decisions)
+        refresh_same_address(con)
     return summary
 
 
@@ -170,3 +178,32 @@ def import_ocds(
     return run_import(
         paths, step, finish=ocds.derive_ocds, strict=strict, warehouse_path=warehouse_path, progress=progress
     )
+
+
+def _simple(module_name: str) -> Callable[..., ImportSummary]:
+    def run(
+        paths: Iterable[Path],
+        *,
+        strict: bool = False,
+        warehouse_path: Path | None = None,
+        progress: Progress | None = None,
+    ) -> ImportSummary:
+        from importlib import import_module
+
+        module = import_module(f"sodsong.procurement.sources.{module_name}")
+        return run_import(
+            paths, module.stage_file, strict=strict, warehouse_path=warehouse_path, progress=progress
+        )
+
+    run.__doc__ = f"`sodsong import`: files read by sources.{module_name}."
+    return run
+
+
+import_companies = _simple("companies")
+import_politicians = _simple("politicians")
+import_blacklist = _simple("blacklist")
+
+
+def apply_decisions(*, warehouse_path: Path | None = None, progress: Progress | None = None) -> ImportSummary:
+    """Recompute name matches with the staff decisions now in the app database (a new snapshot)."""
+    return run_import([], lambda con, path: (FileSummary(str(path), "-"), []), warehouse_path=warehouse_path)

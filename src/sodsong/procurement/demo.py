@@ -1,0 +1,52 @@
+"""`sodsong demo`: load the real sample data into the warehouse (each import its own snapshot).
+
+The real e-GP rows (data.go.th, CC BY: the site shows the attribution kept in
+`source_file.attribution`), the DBD company profile, the politician directory, and a blacklist
+example marked as fictitious. Loading again changes nothing: imports are idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from sodsong.procurement.sources import runs
+
+__all__ = ["load", "sample_files"]
+
+REPO_DATA = Path(__file__).resolve().parents[3] / "data"
+BLACKLIST_EXAMPLE = Path(__file__).resolve().parent / "demo_data" / "blacklist-example.csv"
+
+
+def sample_files(data: Path = REPO_DATA) -> dict[str, list[Path]]:
+    """The files each importer loads, those that exist."""
+    files = {
+        "egp": [data / "egp" / "egp_drone_projects.csv", data / "egp" / "ics_egp_contracts.csv"],
+        "companies": [data / "dbd" / "dbd_ics_0305560001659.json"],
+        "politicians": [data / "politicians" / "party.yaml", data / "politicians" / "people.yaml"],
+        "blacklist": [BLACKLIST_EXAMPLE],
+    }
+    return {kind: [p for p in paths if p.is_file()] for kind, paths in files.items()}
+
+
+def load(console: Console) -> None:
+    """Import every sample file; report what was loaded."""
+    importers = {
+        "egp": runs.import_egp,
+        "companies": runs.import_companies,
+        "politicians": runs.import_politicians,
+        "blacklist": runs.import_blacklist,
+    }
+    files = sample_files()
+    if not files["egp"]:
+        console.print(
+            f"[yellow]no e-GP sample data at {REPO_DATA} (run from a clone of the repository)[/yellow]"
+        )
+    for kind, paths in files.items():
+        if not paths:
+            continue
+        summary = importers[kind](paths)
+        console.print(
+            f"{kind}: {summary.read:,} records read, {summary.imported:,} imported, {summary.rejected:,} rejected"
+            + (f", {len(summary.errors)} files with errors" if summary.errors else "")
+        )

@@ -1,0 +1,1 @@
+"""Exports of the warehouse: OCDS compiled releases (JSONL), Parquet, FollowTheMoney entities."""
