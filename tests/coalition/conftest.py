@@ -1,0 +1,96 @@
+"""Fixtures for the coalition tests: users in each role, organisations, a logged-in client."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from sodsong.coalition.access import PARTNER, STAFF, ensure_roles
+from sodsong.coalition.models import (
+    Activity,
+    ActivityOrganisation,
+    ActivityType,
+    Organisation,
+    PartnerAccount,
+    Sector,
+    Strategy,
+)
+
+
+def make_user(username: str, *groups: str) -> User:
+    ensure_roles()
+    user = User.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def login(client: Client, user: User) -> Client:
+    """Log `user` in as a verified staff session."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def org_factory(db: Any) -> Callable[..., Organisation]:
+    def make(name: str, sector: str = Sector.CIVIL_SOCIETY, **fields: Any) -> Organisation:
+        return Organisation.objects.create(name_th=name, sector=sector, **fields)
+
+    return make
+
+
+@pytest.fixture
+def activity_factory(db: Any) -> Callable[..., Activity]:
+    def make(
+        title: str,
+        date: datetime.date,
+        activity_type: str = ActivityType.MEETING,
+        *,
+        strategy: int | None = 1,
+        organisations: tuple[Organisation, ...] = (),
+        **fields: Any,
+    ) -> Activity:
+        activity = Activity.objects.create(
+            title=title,
+            start_date=date,
+            activity_type=activity_type,
+            strategy=Strategy.objects.get(number=strategy) if strategy else None,
+            **fields,
+        )
+        for organisation in organisations:
+            ActivityOrganisation.objects.create(activity=activity, organisation=organisation)
+        return activity
+
+    return make
+
+
+@pytest.fixture
+def staff_user(db: Any) -> User:
+    return make_user("staffer", STAFF)
+
+
+@pytest.fixture
+def partner_org(org_factory: Callable[..., Organisation]) -> Organisation:
+    return org_factory("เทใจดอทคอม", Sector.PRIVATE)
+
+
+@pytest.fixture
+def partner_user(partner_org: Organisation) -> User:
+    user = make_user("partner", PARTNER)
+    PartnerAccount.objects.create(user=user, organisation=partner_org)
+    return user
+
+
+@pytest.fixture
+def staff_client(client: Client, staff_user: User) -> Client:
+    return login(client, staff_user)
+
+
+@pytest.fixture
+def partner_client(client: Client, partner_user: User) -> Client:
+    return login(client, partner_user)
