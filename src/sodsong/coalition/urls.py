@@ -1,9 +1,85 @@
+"""Coalition URLs: public pages at /coalition/, staff and partner screens at /coalition/staff/,
+the dashboard and report at /coalition/dashboard/."""
+
 from django.urls import path
 
-from sodsong.coalition import views
+from sodsong.coalition.views import (
+    activities,
+    dashboard,
+    exports,
+    imports,
+    outcomes,
+    partners,
+    people,
+    public,
+    settings,
+    staff,
+)
 
 app_name = "coalition"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    # Public
+    path("", public.index, name="index"),
+    path("partners/", public.partners, name="public_partners"),
+    path("partners/<int:pk>/", public.partner, name="public_partner"),
+    path("activities/", public.activities, name="public_activities"),
+    path("activities/<int:pk>/", public.activity, name="public_activity"),
+    path("outcomes/", public.outcomes, name="public_outcomes"),
+    path("outcomes/<int:pk>/", public.outcome, name="public_outcome"),
+    path("reports/", public.reports, name="public_reports"),
+    path("reports/<int:pk>/", public.report, name="public_report"),
+    path("reports/<int:pk>/pdf/", public.report_pdf, name="public_report_pdf"),
+    # Staff and partners
+    path("staff/", staff.home, name="staff"),
+    path("staff/activities/", activities.activity_list, name="activities"),
+    path("staff/activities/new/", activities.activity_new, name="activity_new"),
+    path("staff/activities/<int:pk>/", activities.activity_detail, name="activity"),
+    path("staff/activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
+    path("staff/activities/<int:pk>/participants/", activities.participant_add, name="participant_add"),
+    path(
+        "staff/activities/<int:pk>/participants/<int:participation_pk>/remove/",
+        activities.participant_remove,
+        name="participant_remove",
+    ),
+    path("staff/activities/<int:pk>/organisations/", activities.organisation_add, name="activity_organisation_add"),
+    path("staff/activities/<int:pk>/evidence/", activities.evidence_add, name="evidence_add"),
+    path("staff/activities/<int:pk>/links/", activities.link_add, name="link_add"),
+    path("staff/evidence/<int:pk>/", activities.evidence_download, name="evidence"),
+    path("staff/partners/", partners.partner_list, name="partners"),
+    path("staff/partners/new/", partners.partner_edit, name="partner_new"),
+    path("staff/partners/<int:pk>/", partners.partner_detail, name="partner"),
+    path("staff/partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path("staff/partners/<int:pk>/contacts/", partners.contact_add, name="contact_add"),
+    path("staff/partners/<int:pk>/notes/", partners.note_add, name="note_add"),
+    path("staff/people/", people.person_list, name="people"),
+    path("staff/people/<int:pk>/", people.person_detail, name="person"),
+    path("staff/people/<int:pk>/edit/", people.person_edit, name="person_edit"),
+    path("staff/merges/", people.merge_list, name="merges"),
+    path("staff/merges/compute/", people.merge_compute, name="merge_compute"),
+    path("staff/merges/<int:pk>/", people.merge_decide, name="merge_decide"),
+    path("staff/outcomes/", outcomes.outcome_list, name="outcomes"),
+    path("staff/outcomes/new/", outcomes.outcome_edit, name="outcome_new"),
+    path("staff/outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
+    path("staff/outcomes/<int:pk>/edit/", outcomes.outcome_edit, name="outcome_edit"),
+    path("staff/outcomes/<int:pk>/evidence/", outcomes.outcome_evidence_add, name="outcome_evidence_add"),
+    path("staff/indicators/", settings.indicator_list, name="indicators"),
+    path("staff/indicators/new/", settings.indicator_edit, name="indicator_new"),
+    path("staff/indicators/<int:pk>/", settings.indicator_edit, name="indicator"),
+    path("staff/indicators/<int:pk>/targets/", settings.target_save, name="target_save"),
+    path("staff/frame/", settings.frame, name="frame"),
+    path("staff/frame/strategies/<int:pk>/", settings.strategy_edit, name="strategy_edit"),
+    path("staff/frame/issue-areas/<int:pk>/", settings.issue_area_edit, name="issue_area_edit"),
+    path("staff/accounts/", settings.account_list, name="accounts"),
+    path("staff/accounts/<int:pk>/remove/", settings.account_remove, name="account_remove"),
+    path("staff/imports/", imports.import_list, name="imports"),
+    path("staff/imports/<int:pk>/", imports.import_detail, name="import"),
+    path("staff/imports/<int:pk>/commit/", imports.import_commit, name="import_commit"),
+    path("staff/export/<str:name>.<str:fmt>", exports.export, name="export"),
+    # Dashboard and report
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/explain/<str:code>/", dashboard.explain, name="explain"),
+    path("dashboard/report/<str:period>/", dashboard.report_html, name="report"),
+    path("dashboard/report/<str:period>/pdf/", dashboard.report_pdf, name="report_pdf"),
+    path("dashboard/report/<str:period>/publish/", dashboard.report_publish, name="report_publish"),
 ]

@@ -1,0 +1,1 @@
+"""The coalition's pages: public (`public`), staff and partner screens, dashboard and report."""

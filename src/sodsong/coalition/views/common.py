@@ -1,0 +1,79 @@
+"""What every coalition view shares: the viewer on the request, filters, paging."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from sodsong.coalition.access import Viewer, viewer_for
+from sodsong.coalition.forms import FilterForm
+from sodsong.coalition.metrics import Scope
+from sodsong.coalition.periods import Period, current_half, parse_period
+from sodsong.thai import search_key
+
+PAGE_SIZE = 50
+
+
+def viewer(request: HttpRequest) -> Viewer:
+    """Set by the guard on staff pages; computed for public pages."""
+    found = getattr(request, "coalition", None)
+    if isinstance(found, Viewer):
+        return found
+    return viewer_for(request.user)  # type: ignore[arg-type]
+
+
+def page_of(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
+    return Paginator(qs, size).get_page(request.GET.get("page"))
+
+
+def filters(request: HttpRequest) -> FilterForm:
+    form = FilterForm(request.GET or None)
+    form.is_valid()
+    return form
+
+
+def cleaned(form: FilterForm, name: str) -> Any:
+    return getattr(form, "cleaned_data", {}).get(name) or None
+
+
+def default_period() -> Period:
+    """The last complete half-year (what a report is usually about); the current one early on."""
+    return current_half().previous()
+
+
+def scope_from(request: HttpRequest, form: FilterForm | None = None) -> Scope:
+    """The scope the filter form describes; the default period when none was given or it is invalid."""
+    form = form or filters(request)
+    period = cleaned(form, "period")
+    if period is None:
+        text = request.GET.get("period", "")
+        try:
+            period = parse_period(text) if text else default_period()
+        except ValueError:
+            period = default_period()
+    return Scope(
+        period=period,
+        strategy=cleaned(form, "strategy"),
+        issue_area=cleaned(form, "issue_area"),
+        sector=cleaned(form, "sector") or "",
+    )
+
+
+def text_search(qs: QuerySet[Any], text: str | None, *fields: str) -> QuerySet[Any]:
+    """Case-folded substring search over Thai and Latin fields (Thai has no word spaces)."""
+    if not text:
+        return qs
+    key = search_key(text)
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": key})
+    return qs.filter(condition)
+
+
+def query_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
