@@ -7,10 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
-from sodsong.coalition.access import PARTNER, STAFF, ensure_roles
 from sodsong.coalition.models import (
     Activity,
     ActivityOrganisation,
@@ -20,19 +19,23 @@ from sodsong.coalition.models import (
     Sector,
     Strategy,
 )
+from sodsong.web.staff import Role
+from sodsong.web.staff.testing import login_staff, make_staff
+
+USERS: dict[int, Any] = {}
 
 
-def make_user(username: str, *groups: str) -> User:
-    ensure_roles()
-    user = User.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
+def make_user(username: str, *roles: Role) -> User:
+    """A staff account with these roles and a confirmed authenticator (as `sodsong staff create` makes)."""
+    account = make_staff(username, *roles)
+    user = account.device.user
+    USERS[user.pk] = account
     return user
 
 
 def login(client: Client, user: User) -> Client:
-    """Log `user` in as a verified staff session."""
-    client.force_login(user)
+    """Sign `user` in as a verified staff session (password and second factor done)."""
+    login_staff(client, USERS[user.pk])
     return client
 
 
@@ -71,7 +74,7 @@ def activity_factory(db: Any) -> Callable[..., Activity]:
 
 @pytest.fixture
 def staff_user(db: Any) -> User:
-    return make_user("staffer", STAFF)
+    return make_user("staffer", Role.COALITION_STAFF)
 
 
 @pytest.fixture
@@ -81,7 +84,7 @@ def partner_org(org_factory: Callable[..., Organisation]) -> Organisation:
 
 @pytest.fixture
 def partner_user(partner_org: Organisation) -> User:
-    user = make_user("partner", PARTNER)
+    user = make_user("partner", Role.COALITION_PARTNER)
     PartnerAccount.objects.create(user=user, organisation=partner_org)
     return user
 

@@ -1,8 +1,9 @@
 """Who may see and change which coalition records.
 
-Two roles (Django groups): `coalition_staff` (the catalyst team: everything) and
-`coalition_partner` (a partner organisation's login, linked through `PartnerAccount`: its own
-records and public ones, never contact data or other partners' private records). Every view asks
+Two roles of the staff area (`sodsong.web.staff.Role`): `coalition_staff` (the catalyst team, and
+administrators: everything) and `coalition_partner` (a partner organisation's login, linked through
+`PartnerAccount`: its own records and public ones, never contact data or other partners' private
+records). Every view asks
 this module for its querysets and objects, so a partner cannot reach another partner's record by
 guessing its URL: what they may not see does not exist for them (404).
 """
@@ -12,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from django.contrib.auth.models import AnonymousUser, Group, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from sodsong.coalition.models import (
     Activity,
@@ -29,35 +30,21 @@ from sodsong.coalition.models import (
     PartnerAccount,
     Person,
 )
+from sodsong.web.staff import Role, has_role, staff_required, user_roles
 
-__all__ = [
-    "PARTNER",
-    "ROLES",
-    "STAFF",
-    "Viewer",
-    "coalition_required",
-    "ensure_roles",
-    "viewer_for",
-]
+__all__ = ["PARTNER", "STAFF", "Viewer", "coalition_required", "staff_only", "staff_or_partner", "viewer_for"]
 
-STAFF = "coalition_staff"
-PARTNER = "coalition_partner"
-ROLES = (STAFF, PARTNER)
+STAFF = Role.COALITION_STAFF
+PARTNER = Role.COALITION_PARTNER
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
-
-
-def ensure_roles() -> None:
-    """Create the two role groups if they are missing."""
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 @dataclass(frozen=True)
 class Viewer:
     """The person looking, reduced to what decides access."""
 
-    user: User | AnonymousUser
+    user: Any
     is_staff: bool
     organisation: Organisation | None
 
@@ -174,50 +161,25 @@ def _get(qs: QuerySet[Any], pk: int) -> Any:
         raise Http404 from None
 
 
-def viewer_for(user: User | AnonymousUser) -> Viewer:
-    """Staff (the coalition_staff group or a superuser), a partner (with its organisation), or public."""
+def viewer_for(user: Any) -> Viewer:
+    """Staff (coalition staff or administrators), a partner (with its organisation), or public."""
     if not user.is_authenticated:
         return Viewer(user, False, None)
-    if getattr(user, "is_superuser", False) or user.groups.filter(name=STAFF).exists():
+    if getattr(user, "is_superuser", False) or has_role(user, Role.COALITION_STAFF):
         return Viewer(user, True, None)
     organisation = None
-    if user.groups.filter(name=PARTNER).exists():
+    if Role.COALITION_PARTNER in user_roles(user):
         account = PartnerAccount.objects.select_related("organisation").filter(user=user).first()
         organisation = account.organisation if account else None
     return Viewer(user, False, organisation)
 
 
-def _fallback_guard(*roles: str) -> Callable[[View], View]:
-    """Used only while `sodsong.web.staff` is not installed: login plus one of the roles."""
-    from django.contrib.auth.views import redirect_to_login
+def coalition_required(*roles: Role) -> Callable[[View], View]:
+    """The site's staff guard (sign-in, second factor, one of `roles`), then the coalition viewer."""
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not (user.is_superuser or user.groups.filter(name__in=roles).exists()):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
-
-
-def coalition_required(*roles: str) -> Callable[[View], View]:
-    """The site's staff guard (login, 2FA, one of `roles`), then the coalition viewer on the request."""
-    try:
-        from sodsong.web.staff import staff_required  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        guard = _fallback_guard(*roles)
-    else:
-        guard = staff_required(*roles)
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def with_viewer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def with_viewer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             viewer = viewer_for(request.user)
             if not viewer.is_staff and viewer.organisation is None:
                 # A partner login not (or no longer) linked to an organisation sees nothing here.
@@ -225,16 +187,16 @@ def coalition_required(*roles: str) -> Callable[[View], View]:
             request.coalition = viewer  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 
-        return guard(with_viewer)  # type: ignore[return-value]
+        return cast(View, staff_required(*roles)(cast(Any, with_viewer)))
 
     return decorate
 
 
 def staff_only(view: View) -> View:
-    """The catalyst team's own screens."""
-    return coalition_required(STAFF)(view)
+    """The catalyst team's own screens (administrators pass too)."""
+    return coalition_required(Role.COALITION_STAFF)(view)
 
 
 def staff_or_partner(view: View) -> View:
     """Screens partners use too; every object is then checked through `request.coalition`."""
-    return coalition_required(STAFF, PARTNER)(view)
+    return coalition_required(Role.COALITION_STAFF, Role.COALITION_PARTNER)(view)

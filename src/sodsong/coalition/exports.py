@@ -56,7 +56,9 @@ def _yes(value: bool) -> str:
 
 def activities_table(qs: QuerySet[Activity]) -> Table:
     qs = qs.select_related("strategy").prefetch_related(
-        "issue_areas", Prefetch("organisation_links", ActivityOrganisation.objects.select_related("organisation")), "links"
+        "issue_areas",
+        Prefetch("organisation_links", ActivityOrganisation.objects.select_related("organisation")),
+        "links",
     )
 
     def rows() -> Iterator[list[Cell]]:
@@ -292,7 +294,9 @@ def write_xlsx(table: Table, target: Any) -> None:
     workbook.save(target)
 
 
-def export_response(table: Table, basename: str, fmt: str) -> HttpResponse | StreamingHttpResponse | FileResponse:
+def export_response(
+    table: Table, basename: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse | FileResponse:
     if fmt == "csv":
         response = StreamingHttpResponse(_csv_lines(table), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{basename}.csv"'

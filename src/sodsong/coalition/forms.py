@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -56,7 +56,9 @@ class ThaiDateInput(forms.TextInput):
     input_type = "text"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__({"placeholder": "28/06/2566", "autocomplete": "off", "inputmode": "text", **(attrs or {})})
+        super().__init__(
+            {"placeholder": "28/06/2566", "autocomplete": "off", "inputmode": "text", **(attrs or {})}
+        )
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, datetime.date):
@@ -82,7 +84,7 @@ class ThaiDateField(forms.DateField):
             ) from None
 
 
-class QuickActivityForm(forms.ModelForm[Activity]):
+class QuickActivityForm(forms.ModelForm):
     """The few fields needed to log an activity from a phone, right after it happened."""
 
     start_date = ThaiDateField(label=_("Date"))
@@ -97,11 +99,13 @@ class QuickActivityForm(forms.ModelForm[Activity]):
         self.fields["title"].widget.attrs.update({"autocomplete": "off"})
 
 
-class ActivityForm(forms.ModelForm[Activity]):
+class ActivityForm(forms.ModelForm):
     """All the details. Partners do not decide what is public or highlighted."""
 
     start_date = ThaiDateField(label=_("Date"))
-    end_date = ThaiDateField(label=_("Until"), required=False, help_text=_("For activities over several days."))
+    end_date = ThaiDateField(
+        label=_("Until"), required=False, help_text=_("For activities over several days.")
+    )
     organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
@@ -129,9 +133,12 @@ class ActivityForm(forms.ModelForm[Activity]):
 
     def __init__(self, *args: Any, partner: bool = False, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = organisations if organisations is not None else Organisation.objects.all()
+        choices = cast(forms.ModelMultipleChoiceField, self.fields["organisations"])
+        choices.queryset = organisations if organisations is not None else Organisation.objects.all()
         if self.instance.pk:
-            self.fields["organisations"].initial = list(self.instance.organisations.values_list("pk", flat=True))
+            self.fields["organisations"].initial = list(
+                self.instance.organisations.values_list("pk", flat=True)
+            )
         if partner:
             del self.fields["is_public"]
             del self.fields["highlight"]
@@ -145,16 +152,24 @@ class ActivityForm(forms.ModelForm[Activity]):
 
 
 class ParticipantForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=300, help_text=_("As written, title included (นาย, ดร., ...)."))
-    role = forms.ChoiceField(label=_("Role"), choices=ParticipantRole.choices, initial=ParticipantRole.PARTICIPANT)
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
+    name = forms.CharField(
+        label=_("Name"), max_length=300, help_text=_("As written, title included (นาย, ดร., ...).")
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=ParticipantRole.choices, initial=ParticipantRole.PARTICIPANT
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
 
 
 class ActivityOrganisationForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
-    role = forms.ChoiceField(label=_("Role"), choices=OrganisationRole.choices, initial=OrganisationRole.PARTNER)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=OrganisationRole.choices, initial=OrganisationRole.PARTNER
+    )
 
 
 class EvidenceForm(forms.Form):
@@ -173,13 +188,17 @@ class EvidenceForm(forms.Form):
         return upload
 
 
-class LinkForm(forms.ModelForm[ActivityLink]):
+class LinkForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), max_length=500, assume_scheme="https")
+
     class Meta:
         model = ActivityLink
         fields = ["url", "title"]
 
 
-class OrganisationForm(forms.ModelForm[Organisation]):
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [
@@ -197,21 +216,24 @@ class OrganisationForm(forms.ModelForm[Organisation]):
         from sodsong.coalition.models.organisations import organisation_key
 
         name = str(self.cleaned_data["name_th"]).strip()
-        clash = Organisation.objects.filter(match_key=organisation_key(name)).exclude(pk=self.instance.pk).first()
+        clash = (
+            Organisation.objects.filter(match_key=organisation_key(name)).exclude(pk=self.instance.pk).first()
+        )
         if clash:
             raise ValidationError(
-                _("This organisation is already recorded as “%(name)s”.") % {"name": clash.name_th}, code="duplicate"
+                _("This organisation is already recorded as “%(name)s”.") % {"name": clash.name_th},
+                code="duplicate",
             )
         return name
 
 
-class ContactForm(forms.ModelForm[OrganisationContact]):
+class ContactForm(forms.ModelForm):
     class Meta:
         model = OrganisationContact
         fields = ["name", "position", "email", "phone", "notes"]
 
 
-class NoteForm(forms.ModelForm[InvolvementNote]):
+class NoteForm(forms.ModelForm):
     date = ThaiDateField(label=_("Date"))
 
     class Meta:
@@ -219,7 +241,7 @@ class NoteForm(forms.ModelForm[InvolvementNote]):
         fields = ["date", "text"]
 
 
-class PersonForm(forms.ModelForm[Person]):
+class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["title", "name_th", "name_en", "email", "phone", "notes"]
@@ -231,7 +253,7 @@ class PersonForm(forms.ModelForm[Person]):
         return data
 
 
-class OutcomeForm(forms.ModelForm[Outcome]):
+class OutcomeForm(forms.ModelForm):
     changed_on = ThaiDateField(label=_("When"))
 
     class Meta:
@@ -267,13 +289,23 @@ class OutcomeForm(forms.ModelForm[Outcome]):
             del self.fields["is_public"]
 
 
-class IndicatorForm(forms.ModelForm[Indicator]):
+class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["code", "name_th", "name_en", "metric", "strategy", "issue_area", "sector", "headline", "order"]
+        fields = [
+            "code",
+            "name_th",
+            "name_en",
+            "metric",
+            "strategy",
+            "issue_area",
+            "sector",
+            "headline",
+            "order",
+        ]
 
 
-class IndicatorTargetForm(forms.ModelForm[IndicatorTarget]):
+class IndicatorTargetForm(forms.ModelForm):
     class Meta:
         model = IndicatorTarget
         fields = ["period", "baseline", "target", "manual_actual", "note"]
@@ -295,13 +327,13 @@ class IndicatorTargetForm(forms.ModelForm[IndicatorTarget]):
         pass
 
 
-class StrategyForm(forms.ModelForm[Strategy]):
+class StrategyForm(forms.ModelForm):
     class Meta:
         model = Strategy
         fields = ["name_th", "name_en", "description_th", "description_en"]
 
 
-class IssueAreaForm(forms.ModelForm[IssueArea]):
+class IssueAreaForm(forms.ModelForm):
     class Meta:
         model = IssueArea
         fields = ["name_th", "name_en"]
@@ -329,7 +361,9 @@ class ImportUploadForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx", ".txt"):
-            raise ValidationError(_("Upload a .csv or .xlsx file (old .xls files: save as .xlsx first)."), code="type")
+            raise ValidationError(
+                _("Upload a .csv or .xlsx file (old .xls files: save as .xlsx first)."), code="type"
+            )
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("The file is larger than 50 MB."), code="size")
         return upload

@@ -38,7 +38,9 @@ def scope_of(indicator: Indicator, period: Period) -> Scope:
     return Scope(period, indicator.strategy, indicator.issue_area, indicator.sector)
 
 
-def indicator_row(indicator: Indicator, period: Period, target: IndicatorTarget | None = None) -> IndicatorRow:
+def indicator_row(
+    indicator: Indicator, period: Period, target: IndicatorTarget | None = None
+) -> IndicatorRow:
     """The KPI for `period`: the actual comes from the records unless the indicator is manual."""
     if target is None:
         target = IndicatorTarget.objects.filter(indicator=indicator, period=period.code).first()

@@ -42,7 +42,11 @@ urlpatterns = [
         activities.participant_remove,
         name="participant_remove",
     ),
-    path("staff/activities/<int:pk>/organisations/", activities.organisation_add, name="activity_organisation_add"),
+    path(
+        "staff/activities/<int:pk>/organisations/",
+        activities.organisation_add,
+        name="activity_organisation_add",
+    ),
     path("staff/activities/<int:pk>/evidence/", activities.evidence_add, name="evidence_add"),
     path("staff/activities/<int:pk>/links/", activities.link_add, name="link_add"),
     path("staff/evidence/<int:pk>/", activities.evidence_download, name="evidence"),

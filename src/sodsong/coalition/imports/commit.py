@@ -103,7 +103,9 @@ def write_participants(result: CheckResult, context: Context, source: str) -> di
     }
 
 
-def write_activities(result: CheckResult, context: Context, source: str, user_id: int | None) -> dict[str, Any]:
+def write_activities(
+    result: CheckResult, context: Context, source: str, user_id: int | None
+) -> dict[str, Any]:
     """Activities with their organisations, issue areas and links."""
     organisations_created = _create_organisations(result, context)
     rows: list[ActivityRow] = result.records
@@ -132,7 +134,9 @@ def write_activities(result: CheckResult, context: Context, source: str, user_id
     for row, activity in zip(rows, activities, strict=True):
         if context.owner_organisation_id is not None:
             links[(activity.pk, context.owner_organisation_id)] = ActivityOrganisation(
-                activity_id=activity.pk, organisation_id=context.owner_organisation_id, role=OrganisationRole.ORGANISER
+                activity_id=activity.pk,
+                organisation_id=context.owner_organisation_id,
+                role=OrganisationRole.ORGANISER,
             )
         for key in row.organisation_keys:
             organisation_id = context.organisations[key]

@@ -46,7 +46,9 @@ def _inspect(job: ImportJob) -> None:
     job.header_row, job.headers = find_header_row(head[:HEADER_SCAN_ROWS], job.kind)
     job.mapping = suggest_mapping(job.headers, job.kind)
     job.report = {
-        "preview": [[as_text(v) for v in values] for number, values in head if number > job.header_row][:PREVIEW_ROWS],
+        "preview": [[as_text(v) for v in values] for number, values in head if number > job.header_row][
+            :PREVIEW_ROWS
+        ],
         "sheet": sheet.name,
         "sheets": sheet.sheet_names,
     }
@@ -94,7 +96,11 @@ def _context(job: ImportJob) -> Context:
     options = job.options or {}
     allowed = None
     if job.owner_organisation_id is not None:
-        allowed = set(Activity.objects.filter(owner_organisation_id=job.owner_organisation_id).values_list("pk", flat=True))
+        allowed = set(
+            Activity.objects.filter(owner_organisation_id=job.owner_organisation_id).values_list(
+                "pk", flat=True
+            )
+        )
     sector = options.get("create_organisations_sector") or ""
     return Context.load(
         job.kind,
@@ -120,7 +126,7 @@ def _check(job: ImportJob) -> tuple[CheckResult, Context, list[str]]:
 def check_job(job: ImportJob) -> CheckResult:
     """Check every row and keep the findings on the job (the preview page shows them)."""
     try:
-        result, _context_, missing = _check(job)
+        result, _unused, missing = _check(job)
     except FileProblem as exc:
         job.report = {**job.report, "file_problem": str(exc)}
         job.error_count = 1
@@ -163,8 +169,10 @@ def commit_job(job: ImportJob) -> dict[str, Any]:
         )
     if result.duplicates and not (job.options or {}).get("skip_duplicates"):
         raise ImportRefused(
-            _("%(count)s rows repeat other rows or existing records; nothing was imported. "
-              "Remove them, or choose to skip them.")
+            _(
+                "%(count)s rows repeat other rows or existing records; nothing was imported. "
+                "Remove them, or choose to skip them."
+            )
             % {"count": len(result.duplicates)}
         )
     if not result.records:
@@ -179,10 +187,15 @@ def commit_job(job: ImportJob) -> dict[str, Any]:
                 written = write_activities(result, context, source, job.created_by_id)
             job.status = ImportStatus.COMMITTED
             job.committed_at = timezone.now()
-            job.report = {**job.report, "written": {k: v for k, v in written.items() if not k.endswith("_ids")}}
+            job.report = {
+                **job.report,
+                "written": {k: v for k, v in written.items() if not k.endswith("_ids")},
+            }
             job.save()
     except IntegrityError:
-        raise ImportRefused(_("The records changed while importing; nothing was imported. Check the file again.")) from None
+        raise ImportRefused(
+            _("The records changed while importing; nothing was imported. Check the file again.")
+        ) from None
     # The uploaded file held personal data; the records now hold what is needed.
     job_path(job).unlink(missing_ok=True)
     if job.kind == "participants" and written.get("new_person_ids"):

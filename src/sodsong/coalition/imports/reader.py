@@ -64,7 +64,9 @@ def _scan_merges(source: Any) -> list[Merge]:
 class Sheet:
     """Rows of one sheet as lists of values, numbered as the spreadsheet numbers them (1-based)."""
 
-    def __init__(self, path: Path, name: str, rows: Iterator[tuple[int, list[Value]]], sheet_names: list[str]):
+    def __init__(
+        self, path: Path, name: str, rows: Iterator[tuple[int, list[Value]]], sheet_names: list[str]
+    ):
         self.path = path
         self.name = name
         self._rows = rows
@@ -106,12 +108,16 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
             for number, row in enumerate(reader, start=1):
                 yield number, list(row)
         except UnicodeDecodeError:
-            raise FileProblem(f"{path.name}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)") from None
+            raise FileProblem(
+                f"{path.name}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)"
+            ) from None
         except csv.Error as exc:
             raise FileProblem(f"{path.name}, row {reader.line_num}: {exc}") from None
 
 
-def _xlsx_rows(path: Path, sheet_name: str | None) -> tuple[str, list[str], Iterator[tuple[int, list[Value]]]]:
+def _xlsx_rows(
+    path: Path, sheet_name: str | None
+) -> tuple[str, list[str], Iterator[tuple[int, list[Value]]]]:
     from openpyxl import load_workbook
 
     try:

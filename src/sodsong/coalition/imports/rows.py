@@ -122,8 +122,27 @@ TYPE_WORDS = {
     ActivityType.WORKSHOP: ("อบรม", "สัมมนา", "เชิงปฏิบัติการ", "workshop", "training", "seminar"),
     ActivityType.TALK: ("วิทยากร", "บรรยาย", "เสวนา", "talk", "speaker", "lecture", "panel"),
     ActivityType.HACKATHON: ("แฮกกาธอน", "แฮกกะธอน", "hackathon", "hack"),
-    ActivityType.MEDIA: ("สัมภาษณ์", "วิทยุ", "โทรทัศน์", "ทีวี", "รายการ", "สื่อมวลชน", "media", "interview", "radio", "tv"),
-    ActivityType.PUBLICATION: ("อินโฟกราฟิก", "เผยแพร่", "บทความ", "สิ่งพิมพ์", "publication", "infographic", "article"),
+    ActivityType.MEDIA: (
+        "สัมภาษณ์",
+        "วิทยุ",
+        "โทรทัศน์",
+        "ทีวี",
+        "รายการ",
+        "สื่อมวลชน",
+        "media",
+        "interview",
+        "radio",
+        "tv",
+    ),
+    ActivityType.PUBLICATION: (
+        "อินโฟกราฟิก",
+        "เผยแพร่",
+        "บทความ",
+        "สิ่งพิมพ์",
+        "publication",
+        "infographic",
+        "article",
+    ),
     ActivityType.YOUTH_CAMP: ("ค่าย", "เยาวชน", "camp", "youth"),
     ActivityType.FUNDRAISING: ("ระดมทุน", "บริจาค", "fundraising", "donation", "crowdfunding"),
     ActivityType.OTHER: ("อื่น", "อื่นๆ", "other"),
@@ -206,7 +225,9 @@ class Context:
     @classmethod
     def load(cls, kind: str, mapping: dict[str, int], headers: list[str], **options: Any) -> Context:
         context = cls(kind=kind, mapping=mapping, headers=headers, **options)
-        for pk, name_th, name_en, short in Organisation.objects.values_list("pk", "name_th", "name_en", "short_name"):
+        for pk, name_th, name_en, short in Organisation.objects.values_list(
+            "pk", "name_th", "name_en", "short_name"
+        ):
             for name in (name_th, name_en, short):
                 if name:
                     context.organisations.setdefault(organisation_key(name), pk)
@@ -216,11 +237,15 @@ class Context:
         for pk, title, start in activities.values_list("pk", "title", "start_date"):
             context.activities_by_id[pk] = (title, start)
             context.activities_by_title.setdefault(_title_key(title), []).append(pk)
-        for pk, number, name_th, name_en in Strategy.objects.values_list("pk", "number", "name_th", "name_en"):
+        for pk, number, name_th, name_en in Strategy.objects.values_list(
+            "pk", "number", "name_th", "name_en"
+        ):
             for key in (str(number), normalize_text(name_th).casefold(), normalize_text(name_en).casefold()):
                 if key:
                     context.strategies[key] = pk
-        for pk, number, name_th, name_en in IssueArea.objects.values_list("pk", "number", "name_th", "name_en"):
+        for pk, number, name_th, name_en in IssueArea.objects.values_list(
+            "pk", "number", "name_th", "name_en"
+        ):
             for key in (str(number), normalize_text(name_th).casefold(), normalize_text(name_en).casefold()):
                 if key:
                     context.issue_areas[key] = pk
@@ -281,7 +306,11 @@ class PersonIndex:
         found = self.by_key.get(key, set())
         if len(found) == 1:
             return next(iter(found)), None
-        for table, token in ((self.new_by_email, email.casefold()), (self.new_by_phone, phone), (self.new_by_key, key)):
+        for table, token in (
+            (self.new_by_email, email.casefold()),
+            (self.new_by_phone, phone),
+            (self.new_by_key, key),
+        ):
             if token and token in table:
                 index = table[token]
                 break
@@ -303,14 +332,14 @@ _TOTAL_ROW = re.compile(r"^(รวม|total|ทั้งหมด)", re.IGNORECA
 
 def _check_length(result: CheckResult, row: int, column: str, text: str, limit: int) -> bool:
     if len(text) > limit:
-        result.add_error(RowError(row, column, _("longer than %(limit)s characters") % {"limit": limit}, text[:60]))
+        result.add_error(
+            RowError(row, column, _("longer than %(limit)s characters") % {"limit": limit}, text[:60])
+        )
         return False
     return True
 
 
-def _organisation(
-    context: Context, result: CheckResult, row: int, column: str, name: str
-) -> str | None:
+def _organisation(context: Context, result: CheckResult, row: int, column: str, name: str) -> str | None:
     """The organisation key for a name, or an error (unless missing ones may be created)."""
     key = organisation_key(name)
     if key in context.organisations or key in result.new_organisations:
@@ -319,13 +348,24 @@ def _organisation(
         result.new_organisations[key] = name
         return key
     result.add_error(
-        RowError(row, column, _("unknown organisation (add it to the partner directory first, or allow new ones)"), name)
+        RowError(
+            row,
+            column,
+            _("unknown organisation (add it to the partner directory first, or allow new ones)"),
+            name,
+        )
     )
     return None
 
 
 def _participant(
-    context: Context, result: CheckResult, people: PersonIndex, number: int, values: list[Value], seen: dict[tuple[int, str], int], existing: set[tuple[int, int]]
+    context: Context,
+    result: CheckResult,
+    people: PersonIndex,
+    number: int,
+    values: list[Value],
+    seen: dict[tuple[int, str], int],
+    existing: set[tuple[int, int]],
 ) -> ParticipantRow | None:
     errors_before = result.error_count
     written = context.text(values, "name")
@@ -337,7 +377,9 @@ def _participant(
         result.add_error(RowError(number, context.column("name"), _("the name is empty")))
         return None
     if _TOTAL_ROW.match(written) and sum(1 for v in values if as_text(v)) <= 2:
-        result.add_error(RowError(number, context.column("name"), _("this looks like a total row, not a person"), written))
+        result.add_error(
+            RowError(number, context.column("name"), _("this looks like a total row, not a person"), written)
+        )
         return None
     if title:
         written = f"{title}{'' if title.endswith('.') or not title.isascii() else ' '}{written}"
@@ -373,7 +415,9 @@ def _participant(
     organisation_name = context.text(values, "organisation")
     org_key = ""
     if organisation_name:
-        org_key = _organisation(context, result, number, context.column("organisation"), organisation_name) or ""
+        org_key = (
+            _organisation(context, result, number, context.column("organisation"), organisation_name) or ""
+        )
     position = context.text(values, "position")
     _check_length(result, number, context.column("position"), position, 200)
     activity_id = context.default_activity_id
@@ -395,7 +439,11 @@ def _participant(
                 result.add_error(RowError(number, context.column("activity"), message, activity_text))
                 activity_id = None
     elif activity_id is None:
-        result.add_error(RowError(number, context.column("activity"), _("no activity: choose one or add an activity column")))
+        result.add_error(
+            RowError(
+                number, context.column("activity"), _("no activity: choose one or add an activity column")
+            )
+        )
     if result.error_count > errors_before or activity_id is None:
         return None
     person_id, new_person = people.resolve(written, email, phone)
@@ -403,7 +451,12 @@ def _participant(
     duplicate_of = seen.get((activity_id, identity))
     if duplicate_of is not None:
         result.duplicates.append(
-            RowError(number, context.column("name"), _("the same person at the same activity as row %(row)s") % {"row": duplicate_of}, written)
+            RowError(
+                number,
+                context.column("name"),
+                _("the same person at the same activity as row %(row)s") % {"row": duplicate_of},
+                written,
+            )
         )
         return None
     seen[(activity_id, identity)] = number
@@ -428,7 +481,11 @@ def _participant(
 
 
 def _activity(
-    context: Context, result: CheckResult, number: int, values: list[Value], seen: dict[tuple[str, datetime.date], int]
+    context: Context,
+    result: CheckResult,
+    number: int,
+    values: list[Value],
+    seen: dict[tuple[str, datetime.date], int],
 ) -> ActivityRow | None:
     errors_before = result.error_count
     title = context.text(values, "title")
@@ -443,7 +500,9 @@ def _activity(
             RowError(
                 number,
                 context.column("activity_type"),
-                _("unknown type (expected e.g. ประชุม, อบรม, วิทยากร, แฮกกาธอน, สัมภาษณ์, อินโฟกราฟิก, ค่าย, ระดมทุน)"),
+                _(
+                    "unknown type (expected e.g. ประชุม, อบรม, วิทยากร, แฮกกาธอน, สัมภาษณ์, อินโฟกราฟิก, ค่าย, ระดมทุน)"
+                ),
                 type_text,
             )
         )
@@ -461,42 +520,74 @@ def _activity(
     if start is None and "start_date" not in unreadable:
         result.add_error(RowError(number, context.column("start_date"), _("the date is empty")))
     if start and end and end < start:
-        result.add_error(RowError(number, context.column("end_date"), _("ends before it starts"), as_text(context.cell(values, "end_date"))))
+        result.add_error(
+            RowError(
+                number,
+                context.column("end_date"),
+                _("ends before it starts"),
+                as_text(context.cell(values, "end_date")),
+            )
+        )
     strategy_id = None
     strategy_text = context.text(values, "strategy")
     if strategy_text:
         key = to_arabic_digits(strategy_text).casefold().removeprefix("กลยุทธ์ที่").removeprefix("กลยุทธ์").strip()
         strategy_id = context.strategies.get(key)
         if strategy_id is None:
-            result.add_error(RowError(number, context.column("strategy"), _("unknown strategy (expected 1, 2, 3 or 4)"), strategy_text))
+            result.add_error(
+                RowError(
+                    number,
+                    context.column("strategy"),
+                    _("unknown strategy (expected 1, 2, 3 or 4)"),
+                    strategy_text,
+                )
+            )
     issue_ids = []
     for part in split_list(context.text(values, "issue_areas")):
         found = context.issue_areas.get(to_arabic_digits(part).casefold())
         if found is None:
-            result.add_error(RowError(number, context.column("issue_areas"), _("unknown issue area (expected 1–6 or its name)"), part))
+            result.add_error(
+                RowError(
+                    number,
+                    context.column("issue_areas"),
+                    _("unknown issue area (expected 1–6 or its name)"),
+                    part,
+                )
+            )
         else:
             issue_ids.append(found)
     org_keys = []
     for name in split_list(context.text(values, "organisations")):
-        key = _organisation(context, result, number, context.column("organisations"), name)
-        if key and key not in org_keys:
-            org_keys.append(key)
+        found_key = _organisation(context, result, number, context.column("organisations"), name)
+        if found_key and found_key not in org_keys:
+            org_keys.append(found_key)
     reach = None
     try:
         reach = parse_int(context.cell(values, "reach"))
         if reach is not None and reach < 0:
             raise ValueError
     except ValueError:
-        result.add_error(RowError(number, context.column("reach"), _("not a whole number"), as_text(context.cell(values, "reach"))))
+        result.add_error(
+            RowError(
+                number,
+                context.column("reach"),
+                _("not a whole number"),
+                as_text(context.cell(values, "reach")),
+            )
+        )
     link = context.text(values, "link")
     if link:
         try:
             URLValidator()(link)
         except ValidationError:
-            result.add_error(RowError(number, context.column("link"), _("not a web address (http://…)"), link))
+            result.add_error(
+                RowError(number, context.column("link"), _("not a web address (http://…)"), link)
+            )
     public_text = context.text(values, "is_public").casefold()
     if public_text not in YES and public_text not in NO:
-        result.add_error(RowError(number, context.column("is_public"), _("expected ใช่/ไม่ใช่ or yes/no"), public_text))
+        result.add_error(
+            RowError(number, context.column("is_public"), _("expected ใช่/ไม่ใช่ or yes/no"), public_text)
+        )
     place = context.text(values, "place")
     _check_length(result, number, context.column("place"), place, 300)
     if result.error_count > errors_before or start is None or activity_type is None:
@@ -504,14 +595,28 @@ def _activity(
     duplicate_key = (_title_key(title), start)
     if duplicate_key in seen:
         result.duplicates.append(
-            RowError(number, context.column("title"), _("the same title and date as row %(row)s") % {"row": seen[duplicate_key]}, title)
+            RowError(
+                number,
+                context.column("title"),
+                _("the same title and date as row %(row)s") % {"row": seen[duplicate_key]},
+                title,
+            )
         )
         return None
     seen[duplicate_key] = number
-    existing = [pk for pk in context.activities_by_title.get(_title_key(title), []) if context.activities_by_id[pk][1] == start]
+    existing = [
+        pk
+        for pk in context.activities_by_title.get(_title_key(title), [])
+        if context.activities_by_id[pk][1] == start
+    ]
     if existing:
         result.duplicates.append(
-            RowError(number, context.column("title"), _("already recorded as activity %(id)s") % {"id": existing[0]}, title)
+            RowError(
+                number,
+                context.column("title"),
+                _("already recorded as activity %(id)s") % {"id": existing[0]},
+                title,
+            )
         )
         return None
     return ActivityRow(
@@ -539,9 +644,15 @@ def check_rows(context: Context, rows: Iterator[tuple[int, list[Value]]], header
     seen: dict[Any, int] = {}
     existing: set[tuple[int, int]] = set()
     if context.kind == "participants":
-        activity_ids = set(context.activities_by_id) if context.mapping.get("activity") is not None else {context.default_activity_id}
+        activity_ids = (
+            set(context.activities_by_id)
+            if context.mapping.get("activity") is not None
+            else {context.default_activity_id}
+        )
         existing = set(
-            Participation.objects.filter(activity_id__in=[a for a in activity_ids if a]).values_list("activity_id", "person_id")
+            Participation.objects.filter(activity_id__in=[a for a in activity_ids if a]).values_list(
+                "activity_id", "person_id"
+            )
         )
     for number, values in rows:
         if number <= header_row:

@@ -27,7 +27,14 @@ from sodsong.coalition.watch_figures import WatchFigures, watch_figures
 
 __all__ = ["Figure", "ReportData", "build_report"]
 
-OVERVIEW_METRICS = ("partner_organisations", "people", "meetings", "activities", "media_appearances", "outcomes")
+OVERVIEW_METRICS = (
+    "partner_organisations",
+    "people",
+    "meetings",
+    "activities",
+    "media_appearances",
+    "outcomes",
+)
 SECTION_METRICS = ("activities", "partner_organisations", "people", "outcomes")
 
 
@@ -234,7 +241,7 @@ def _charts(period: Period, sections: list[StrategySection]) -> list[BarChart | 
         _("Trend over half-years"),
         [p.code for p in periods],
         [
-            Series(str(get_metric(code).label), [get_metric(code).value(Scope(p)) for p in periods])  # type: ignore[misc]
+            Series(str(get_metric(code).label), [get_metric(code).value(Scope(p)) for p in periods])
             for code in ("partner_organisations", "people", "activities")
         ],
     )

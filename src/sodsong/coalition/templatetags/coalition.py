@@ -1,20 +1,18 @@
-"""`{% chart c %}` draws a chart of `sodsong.coalition.charts` as inline SVG."""
+"""Template helpers of the coalition pages: charts and the current sub-navigation section."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.safestring import SafeString
 
-from sodsong.coalition.charts import BarChart, LineChart, bar_chart_svg, line_chart_svg
+from sodsong.coalition.charts import BarChart, LineChart, render_chart
 
 register = template.Library()
 
 
 @register.simple_tag
-def chart(value: BarChart | LineChart) -> SafeString:
-    if isinstance(value, BarChart):
-        return bar_chart_svg(value)
-    return line_chart_svg(value)
+def chart(value: BarChart | LineChart, links: bool = True) -> SafeString:
+    return render_chart(value, links=links)
 
 
 SECTIONS = {

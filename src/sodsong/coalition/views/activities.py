@@ -26,7 +26,6 @@ from sodsong.coalition.forms import (
 )
 from sodsong.coalition.metrics import activities_in
 from sodsong.coalition.models import (
-    Activity,
     ActivityOrganisation,
     ActivityType,
     EvidenceFile,
@@ -34,7 +33,16 @@ from sodsong.coalition.models import (
     Participation,
 )
 from sodsong.coalition.people import record_person
-from sodsong.coalition.views.common import cleaned, filters, page_of, query_without_page, scope_from, text_search, viewer
+from sodsong.coalition.views.common import (
+    acting_user,
+    cleaned,
+    filters,
+    page_of,
+    query_without_page,
+    scope_from,
+    text_search,
+    viewer,
+)
 
 
 def _filtered_activities(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -57,7 +65,8 @@ def _filtered_activities(request: HttpRequest):  # type: ignore[no-untyped-def]
     if request.GET.get("needs_details"):
         qs = qs.filter(strategy__isnull=True)
     qs = text_search(qs, cleaned(form, "q"), "title", "place", "description")
-    return form, qs.select_related("strategy").annotate(participant_count=Count("participations", distinct=True))
+    qs = qs.select_related("strategy").annotate(participant_count=Count("participations", distinct=True))
+    return form, qs.order_by("-start_date", "-id")
 
 
 @staff_or_partner
@@ -83,7 +92,7 @@ def activity_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             activity = form.save(commit=False)
-            activity.created_by = request.user  # type: ignore[assignment]
+            activity.created_by = acting_user(request)
             if v.is_partner:
                 activity.owner_organisation = v.organisation
             activity.save()
@@ -133,7 +142,9 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             activity = form.save()
             chosen = set(form.cleaned_data["organisations"])
-            current = {link.organisation: link for link in activity.organisation_links.select_related("organisation")}
+            current = {
+                link.organisation: link for link in activity.organisation_links.select_related("organisation")
+            }
             for organisation, link in current.items():
                 keep_own = v.is_partner and organisation == v.organisation
                 if organisation not in chosen and not keep_own:
@@ -161,7 +172,7 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
                 organisation=data["organisation"],
                 source=f"activity {activity.pk}",
             )
-            participation, made = Participation.objects.get_or_create(
+            _participation, made = Participation.objects.get_or_create(
                 activity=activity,
                 person=person,
                 defaults={"role": data["role"], "organisation": data["organisation"], "source": "form"},
@@ -169,9 +180,13 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         if made:
             messages.success(request, _("%(name)s added.") % {"name": person.full_name})
         else:
-            messages.info(request, _("%(name)s is already recorded at this activity.") % {"name": person.full_name})
+            messages.info(
+                request, _("%(name)s is already recorded at this activity.") % {"name": person.full_name}
+            )
     else:
-        messages.error(request, _("The participant was not added: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(
+            request, _("The participant was not added: %(errors)s") % {"errors": form.errors.as_text()}
+        )
     return redirect(reverse("coalition:activity", args=[activity.pk]) + "#participants")
 
 
@@ -194,7 +209,9 @@ def organisation_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 ActivityOrganisation.objects.create(
-                    activity=activity, organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"]
+                    activity=activity,
+                    organisation=form.cleaned_data["organisation"],
+                    role=form.cleaned_data["role"],
                 )
         except IntegrityError:
             messages.info(request, _("This organisation is already linked to the activity."))
@@ -215,7 +232,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             title=form.cleaned_data["title"] or upload.name,
             content_type=EVIDENCE_TYPES[Path(upload.name).suffix.lower()],
             size=upload.size,
-            uploaded_by=request.user,
+            uploaded_by=acting_user(request),
         )
         messages.success(request, _("Evidence file added."))
     else:
@@ -241,7 +258,11 @@ def link_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Evidence is served only to those who may see what it documents, never as a public file."""
     evidence = viewer(request).evidence(pk)
-    content_type = evidence.content_type or mimetypes.guess_type(evidence.file.name)[0] or "application/octet-stream"
+    content_type = (
+        evidence.content_type
+        or mimetypes.guess_type(str(evidence.file.name))[0]
+        or "application/octet-stream"
+    )
     response = FileResponse(evidence.file.open("rb"), content_type=content_type, as_attachment=True)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

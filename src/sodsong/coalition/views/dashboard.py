@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -21,7 +24,7 @@ from sodsong.coalition.models import IssueArea, PublishedReport, Sector, Strateg
 from sodsong.coalition.periods import PeriodError, half_years, parse_period
 from sodsong.coalition.report.data import build_report, highlighted_but_private
 from sodsong.coalition.report.html import render_report_html
-from sodsong.coalition.views.common import filters, scope_from
+from sodsong.coalition.views.common import acting_user, filters, scope_from
 
 GRID_METRICS = ("activities", "partner_organisations", "people", "meetings", "media_appearances", "outcomes")
 SECTOR_METRICS = ("partner_organisations", "people", "activities")
@@ -39,16 +42,8 @@ def _cells(scope: Scope, codes: tuple[str, ...]) -> list[Cell]:
     return [Cell(get_metric(code), get_metric(code).value(scope), scope) for code in codes]
 
 
-def _narrow(base: Scope, **changes: object) -> Scope:
-    fields = {
-        "period": base.period,
-        "strategy": base.strategy,
-        "issue_area": base.issue_area,
-        "sector": base.sector,
-        "organisation": base.organisation,
-    }
-    fields.update(changes)
-    return Scope(**fields)  # type: ignore[arg-type]
+def _narrow(base: Scope, **changes: Any) -> Scope:
+    return dataclasses.replace(base, **changes)
 
 
 @staff_only
@@ -61,22 +56,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     by_strategy = [(s, _cells(_narrow(scope, strategy=s), GRID_METRICS)) for s in Strategy.objects.all()]
     by_issue = [(i, _cells(_narrow(scope, issue_area=i), GRID_METRICS)) for i in IssueArea.objects.all()]
     by_sector = [
-        (value, label, _cells(_narrow(scope, sector=value), SECTOR_METRICS)) for value, label in Sector.choices
+        (value, label, _cells(_narrow(scope, sector=value), SECTOR_METRICS))
+        for value, label in Sector.choices
     ]
     periods = half_years(scope.period, 6)
-    trend_rows = [(code, [get_metric(code).value(scope.with_period(p)) for p in periods]) for code in TREND_METRICS]
+    trend_rows = [
+        (code, [get_metric(code).value(scope.with_period(p)) for p in periods]) for code in TREND_METRICS
+    ]
     explain = "coalition:explain"
     strategy_chart = BarChart(
         _("Activities by strategy"),
         [
-            Bar(f"{s.number}. {s.name}", cells[0].value, f"{_url(explain, 'activities')}?{cells[0].scope.query()}")
+            Bar(
+                f"{s.number}. {s.name}",
+                cells[0].value,
+                f"{_url(explain, 'activities')}?{cells[0].scope.query()}",
+            )
             for s, cells in by_strategy
         ],
     )
     sector_chart = BarChart(
         _("Partner organisations by sector"),
         [
-            Bar(str(label), cells[0].value, f"{_url(explain, 'partner_organisations')}?{cells[0].scope.query()}")
+            Bar(
+                str(label),
+                cells[0].value,
+                f"{_url(explain, 'partner_organisations')}?{cells[0].scope.query()}",
+            )
             for _value, label, cells in by_sector
         ],
     )
@@ -113,7 +119,7 @@ def _url(name: str, code: str) -> str:
 
 
 @staff_only
-def explain(request: HttpRequest, code: str) -> HttpResponse:
+def explain(request: HttpRequest, code: str) -> HttpResponseBase:
     """The records behind one number (and a CSV of them)."""
     try:
         metric = get_metric(code)
@@ -191,8 +197,11 @@ def report_publish(request: HttpRequest, period: str) -> HttpResponse:
                 title=f"{report.title} · {report.period_label}",
                 html=html,
                 pdf=pdf,
-                figures={f.metric + (f"@s{f.scope.strategy.number}" if f.scope.strategy else ""): f.value for f in report.all_figures()},
-                published_by=request.user,
+                figures={
+                    f.metric + (f"@s{f.scope.strategy.number}" if f.scope.strategy else ""): f.value
+                    for f in report.all_figures()
+                },
+                published_by=acting_user(request),
             )
     messages.success(request, _("The report for %(period)s is published.") % {"period": p.code})
     return redirect(f"{_url_dashboard()}?period={p.code}")

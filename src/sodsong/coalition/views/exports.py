@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from sodsong.coalition.access import staff_or_partner
 from sodsong.coalition.exports import export_response, table_for
@@ -14,7 +15,7 @@ LISTS = ("activities", "partners", "people", "participations", "outcomes")
 
 
 @staff_or_partner
-def export(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, name: str, fmt: str) -> HttpResponseBase:
     if name not in LISTS or fmt not in ("csv", "xlsx"):
         raise Http404
     v = viewer(request)
@@ -23,10 +24,10 @@ def export(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     elif name == "partners":
         _form, qs = directory(request, v)
     elif name == "people":
-        qs = v.people().active()
+        qs = v.people().filter(merged_into__isnull=True)
     elif name == "participations":
         qs = v.participations()
     else:
         qs = v.outcomes()
     table = table_for(name, qs, contacts=v.sees_contacts)
-    return export_response(table, f"coalition-{name}", fmt)  # type: ignore[return-value]
+    return export_response(table, f"coalition-{name}", fmt)

@@ -20,7 +20,9 @@ from sodsong.coalition.views.common import viewer
 def import_list(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     editable = v.activities() if v.is_staff else v.activities().filter(owner_organisation=v.organisation)
-    form = ImportUploadForm(request.POST or None, request.FILES or None, activities=editable.order_by("-start_date"))
+    form = ImportUploadForm(
+        request.POST or None, request.FILES or None, activities=editable.order_by("-start_date")
+    )
     if request.method == "POST" and form.is_valid():
         try:
             job = start_job(
@@ -108,7 +110,11 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Imported %(rows)s participations: %(new)s new people, %(known)s already recorded.")
-            % {"rows": written["participations"], "new": written["new_people"], "known": written["existing_people"]},
+            % {
+                "rows": written["participations"],
+                "new": written["new_people"],
+                "known": written["existing_people"],
+            },
         )
         if job.activity_id:
             return redirect("coalition:activity", pk=job.activity_id)

@@ -14,7 +14,16 @@ from sodsong.coalition.access import staff_or_partner
 from sodsong.coalition.forms import EVIDENCE_TYPES, EvidenceForm, OutcomeForm
 from sodsong.coalition.metrics import outcomes as outcomes_in
 from sodsong.coalition.models import EvidenceFile
-from sodsong.coalition.views.common import cleaned, filters, page_of, query_without_page, scope_from, text_search, viewer
+from sodsong.coalition.views.common import (
+    acting_user,
+    cleaned,
+    filters,
+    page_of,
+    query_without_page,
+    scope_from,
+    text_search,
+    viewer,
+)
 
 
 @staff_or_partner
@@ -33,7 +42,11 @@ def outcome_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coalition/staff/outcome_list.html",
-        {"form": form, "page": page_of(request, qs.select_related("strategy")), "query": query_without_page(request)},
+        {
+            "form": form,
+            "page": page_of(request, qs.select_related("strategy").order_by("-changed_on", "-id")),
+            "query": query_without_page(request),
+        },
     )
 
 
@@ -59,13 +72,16 @@ def outcome_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     v = viewer(request)
     outcome = v.outcome(pk, edit=True) if pk else None
     form = OutcomeForm(
-        request.POST or None, instance=outcome, partner=not v.is_staff, activities=v.activities().order_by("-start_date")
+        request.POST or None,
+        instance=outcome,
+        partner=not v.is_staff,
+        activities=v.activities().order_by("-start_date"),
     )
     form.fields["partners"].queryset = v.organisations()  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         outcome = form.save(commit=False)
         if outcome.pk is None:
-            outcome.created_by = request.user  # type: ignore[assignment]
+            outcome.created_by = acting_user(request)
             if v.is_partner:
                 outcome.owner_organisation = v.organisation
         outcome.save()
@@ -91,7 +107,7 @@ def outcome_evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             title=form.cleaned_data["title"] or upload.name,
             content_type=EVIDENCE_TYPES[Path(upload.name).suffix.lower()],
             size=upload.size,
-            uploaded_by=request.user,
+            uploaded_by=acting_user(request),
         )
         messages.success(request, _("Evidence file added."))
     else:

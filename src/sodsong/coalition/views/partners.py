@@ -13,7 +13,16 @@ from sodsong.coalition.access import Viewer, staff_only, staff_or_partner
 from sodsong.coalition.forms import ContactForm, NoteForm, OrganisationForm
 from sodsong.coalition.metrics import Scope, partner_organisations
 from sodsong.coalition.models import Activity, Organisation, Participation, Sector
-from sodsong.coalition.views.common import cleaned, filters, page_of, query_without_page, scope_from, text_search, viewer
+from sodsong.coalition.views.common import (
+    acting_user,
+    cleaned,
+    filters,
+    page_of,
+    query_without_page,
+    scope_from,
+    text_search,
+    viewer,
+)
 
 
 def directory(request: HttpRequest, v: Viewer) -> tuple[object, QuerySet[Organisation]]:
@@ -55,7 +64,12 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coalition/staff/partner_list.html",
-        {"form": form, "page": page_of(request, qs), "query": query_without_page(request), "sectors": Sector.choices},
+        {
+            "form": form,
+            "page": page_of(request, qs),
+            "query": query_without_page(request),
+            "sectors": Sector.choices,
+        },
     )
 
 
@@ -116,7 +130,9 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         contact.save()
         messages.success(request, _("Contact added."))
     else:
-        messages.error(request, _("The contact was not added: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(
+            request, _("The contact was not added: %(errors)s") % {"errors": form.errors.as_text()}
+        )
     return redirect("coalition:partner", pk=organisation.pk)
 
 
@@ -128,7 +144,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         note = form.save(commit=False)
         note.organisation = organisation
-        note.created_by = request.user  # type: ignore[assignment]
+        note.created_by = acting_user(request)
         note.save()
         messages.success(request, _("Note added."))
     else:

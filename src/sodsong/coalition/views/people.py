@@ -13,7 +13,14 @@ from sodsong.coalition.access import staff_only, staff_or_partner
 from sodsong.coalition.dedupe import compute_suggestions, decide
 from sodsong.coalition.forms import PersonForm
 from sodsong.coalition.models import MergeStatus, MergeSuggestion, Person
-from sodsong.coalition.views.common import filters, page_of, query_without_page, text_search, viewer
+from sodsong.coalition.views.common import (
+    acting_user,
+    filters,
+    page_of,
+    query_without_page,
+    text_search,
+    viewer,
+)
 
 REASONS = {
     "same_email": _("same email"),
@@ -29,7 +36,7 @@ REASONS = {
 @staff_only
 def person_list(request: HttpRequest) -> HttpResponse:
     form = filters(request)
-    qs = viewer(request).people().active()
+    qs = viewer(request).people().filter(merged_into__isnull=True)
     qs = text_search(qs, request.GET.get("q"), "name_th", "name_en", "name_key", "aliases__key").distinct()
     qs = qs.annotate(activity_count=Count("participations", distinct=True)).order_by("name_key")
     return render(
@@ -123,7 +130,7 @@ def merge_decide(request: HttpRequest, pk: int) -> HttpResponse:
         if keep_pk and keep_pk.isdigit():
             keep = Person.objects.filter(pk=int(keep_pk)).first()
     try:
-        decide(suggestion, confirm=decision == "merge", keep=keep, user=request.user)  # type: ignore[arg-type]
+        decide(suggestion, confirm=decision == "merge", keep=keep, user=acting_user(request))
     except ValueError as exc:
         messages.error(request, str(exc))
     else:

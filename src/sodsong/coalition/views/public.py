@@ -47,7 +47,9 @@ def partners(request: HttpRequest) -> HttpResponse:
         if members:
             grouped.append((value, label, members))
     return render(
-        request, "coalition/public/partners.html", {"grouped": grouped, "sectors": Sector.choices, "sector": sector}
+        request,
+        "coalition/public/partners.html",
+        {"grouped": grouped, "sectors": Sector.choices, "sector": sector},
     )
 
 
@@ -96,7 +98,9 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 def outcomes(request: HttpRequest) -> HttpResponse:
     v = _public_viewer(request)
     return render(
-        request, "coalition/public/outcomes.html", {"page": page_of(request, v.outcomes().select_related("strategy"))}
+        request,
+        "coalition/public/outcomes.html",
+        {"page": page_of(request, v.outcomes().select_related("strategy"))},
     )
 
 
@@ -115,7 +119,9 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def reports(request: HttpRequest) -> HttpResponse:
-    return render(request, "coalition/public/reports.html", {"reports": PublishedReport.objects.defer("html", "pdf")})
+    return render(
+        request, "coalition/public/reports.html", {"reports": PublishedReport.objects.defer("html", "pdf")}
+    )
 
 
 def report(request: HttpRequest, pk: int) -> HttpResponse:

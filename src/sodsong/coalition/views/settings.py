@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sodsong.coalition.access import PARTNER, ensure_roles, staff_only
+from sodsong.coalition.access import PARTNER, staff_only
 from sodsong.coalition.forms import (
     IndicatorForm,
     IndicatorTargetForm,
@@ -22,6 +22,7 @@ from sodsong.coalition.forms import (
 from sodsong.coalition.kpis import indicator_row
 from sodsong.coalition.models import Indicator, IndicatorTarget, IssueArea, PartnerAccount, Strategy
 from sodsong.coalition.views.common import default_period, scope_from
+from sodsong.web.staff import ensure_role_groups
 
 
 @staff_only
@@ -85,7 +86,9 @@ def target_save(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk)
     form = IndicatorTargetForm(request.POST, indicator=indicator)
     if form.is_valid():
-        existing = IndicatorTarget.objects.filter(indicator=indicator, period=form.cleaned_data["period"]).first()
+        existing = IndicatorTarget.objects.filter(
+            indicator=indicator, period=form.cleaned_data["period"]
+        ).first()
         if existing is not None:
             form = IndicatorTargetForm(request.POST, instance=existing, indicator=indicator)
             form.is_valid()
@@ -104,15 +107,19 @@ def account_list(request: HttpRequest) -> HttpResponse:
         if user is None:
             form.add_error("username", _("No user with this name. Create the login first."))
         else:
-            ensure_roles()
+            ensure_role_groups()
             PartnerAccount.objects.update_or_create(
                 user=user, defaults={"organisation": form.cleaned_data["organisation"]}
             )
-            user.groups.add(Group.objects.get(name=PARTNER))
-            messages.success(request, _("%(user)s now logs in for %(organisation)s.") % {
-                "user": user.get_username(),
-                "organisation": form.cleaned_data["organisation"],
-            })
+            user.groups.add(Group.objects.get(name=PARTNER.value))
+            messages.success(
+                request,
+                _("%(user)s now logs in for %(organisation)s.")
+                % {
+                    "user": user.get_username(),
+                    "organisation": form.cleaned_data["organisation"],
+                },
+            )
             return redirect("coalition:accounts")
     accounts = PartnerAccount.objects.select_related("user", "organisation").order_by("organisation__name_th")
     return render(request, "coalition/staff/account_list.html", {"form": form, "accounts": accounts})
@@ -122,7 +129,7 @@ def account_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def account_remove(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(PartnerAccount, pk=pk)
-    account.user.groups.remove(*Group.objects.filter(name=PARTNER))
+    account.user.groups.remove(*Group.objects.filter(name=PARTNER.value))
     account.delete()
     messages.success(request, _("Partner access removed."))
     return redirect("coalition:accounts")
