@@ -114,5 +114,5 @@ def test_merging_twice_or_into_self_is_refused() -> None:
     with pytest.raises(ValueError):
         merge_people(a, a)
     merge_people(a, b)
-    with pytest.raises(ValueError, match="already merged"):
+    with pytest.raises(ValueError, match="ถูกรวมไปแล้ว"):
         merge_people(a, b)

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sodsong.coalition.models import (
     Affiliation,
@@ -187,9 +188,9 @@ def merge_people(keep: Person, merge: Person, user: User | None = None) -> Perso
     keep = Person.objects.select_for_update().get(pk=keep.pk)
     merge = Person.objects.select_for_update().get(pk=merge.pk)
     if keep.pk == merge.pk:
-        raise ValueError("cannot merge a person into themselves")
+        raise ValueError(_("A person cannot be merged into themselves."))
     if keep.merged_into_id or merge.merged_into_id:
-        raise ValueError("one of these people was already merged")
+        raise ValueError(_("One of these people was already merged."))
     moved: dict[str, list[int]] = {"participations": [], "dropped_participations": [], "affiliations": []}
     kept_activities = dict(Participation.objects.filter(person=keep).values_list("activity_id", "id"))
     for participation in Participation.objects.filter(person=merge):
@@ -243,10 +244,10 @@ def decide(suggestion: MergeSuggestion, *, confirm: bool, keep: Person | None, u
     """Record a reviewer's decision; confirming merges the other record into `keep`."""
     suggestion = MergeSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != MergeStatus.PENDING:
-        raise ValueError("this suggestion was already decided")
+        raise ValueError(_("This suggestion was already decided."))
     if confirm:
         if keep is None or keep.pk not in (suggestion.person_a_id, suggestion.person_b_id):
-            raise ValueError("choose which of the two records to keep")
+            raise ValueError(_("Choose which of the two records to keep."))
         other_pk = suggestion.person_b_id if keep.pk == suggestion.person_a_id else suggestion.person_a_id
         # Mark first: merge_people deletes pending suggestions of the merged person.
         suggestion.status = MergeStatus.CONFIRMED

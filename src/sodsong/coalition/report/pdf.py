@@ -78,9 +78,7 @@ def render_report_pdf(report: ReportData) -> bytes:
             pdf.heading(_("Outcomes"), 3)
             items = [f"{o.title} — {o.social_actor}" for o in section.outcomes]
             if section.unnamed_outcomes:
-                items.append(
-                    _("%(count)s more outcomes not yet public.") % {"count": section.unnamed_outcomes}
-                )
+                items.append(_("Outcomes not yet public: %(count)s") % {"count": section.unnamed_outcomes})
             _bullets(pdf, items)
     pdf.heading(_("Indicators"), 2)
     pdf.simple_table(

@@ -20,7 +20,10 @@ def join_list(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     if current_language_is_thai():
-        return " ".join(items[:-1]) + " และ" + items[-1]
+        last = items[-1]
+        # Thai writes "และ" straight onto a Thai word, with a space before a Latin one ("และ ACT").
+        joiner = "และ" if "\u0e00" <= last[0] <= "\u0e7f" else "และ "
+        return " ".join(items[:-1]) + " " + joiner + last
     return ", ".join(items[:-1]) + " " + _("and") + " " + items[-1]
 
 
