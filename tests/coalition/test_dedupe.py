@@ -116,3 +116,17 @@ def test_merging_twice_or_into_self_is_refused() -> None:
     merge_people(a, b)
     with pytest.raises(ValueError, match="ถูกรวมไปแล้ว"):
         merge_people(a, b)
+
+
+def test_a_shared_surname_or_a_similar_sounding_thai_name_is_not_a_suggestion() -> None:
+    for name in ("ภาณุ รุ่งเรือง", "ปิยะนุช รุ่งเรือง", "ภาณุ บุญเรือง", "นพดล พูลสวัสดิ์", "ธนพล พูลสวัสดิ์"):
+        Person.objects.create(name_th=name)
+    assert compute_suggestions() == 0
+
+
+def test_everyday_english_spellings_meet_the_thai_name() -> None:
+    thai = Person.objects.create(title="นางสาว", name_th="จิราพร ทองดี")
+    english = Person.objects.create(name_en="Jiraporn Thongdee")
+    Person.objects.create(name_en="Jirawat Thongdee")
+    compute_suggestions()
+    assert list(MergeSuggestion.objects.values_list("person_a", "person_b")) == [(thai.pk, english.pk)]

@@ -29,12 +29,16 @@ from sodsong.coalition.models import (
     PersonAlias,
     PersonMerge,
 )
-from sodsong.coalition.names import loose_key, person_key, romanized_key
+from sodsong.coalition.names import loose_key, person_key, romanized_key, soft_key
 
 __all__ = ["Candidate", "compute_suggestions", "merge_people", "score_pair"]
 
 # Below this a pair is not worth a reviewer's time.
 THRESHOLD = 0.8
+# Names this alike (each part) may be one name: ใจดี/ใจดีย์ is 0.8.
+SIMILAR = 0.8
+# Thai and Latin spellings compared by sound must be closer (transcription is loose already).
+SOUND_SIMILAR = 0.85
 # A block larger than this is a common surname: comparing all its pairs would swamp the review.
 MAX_BLOCK = 200
 
@@ -45,8 +49,10 @@ class Candidate:
 
     pk: int
     keys: set[str]
+    soft: set[str]
     loose: set[str]
-    sounds: set[str]
+    sounds: set[str]  # sound keys of Thai-script names
+    latin_sounds: set[str]  # sound keys of Latin-script names
     email: str
     phone: str
     organisations: set[int]
@@ -66,8 +72,10 @@ def load_candidates(people: Iterable[Person] | None = None) -> list[Candidate]:
         by_pk[person.pk] = Candidate(
             pk=person.pk,
             keys={person_key(n) for n in names},
+            soft={soft_key(n) for n in names},
             loose={loose_key(n) for n in names},
-            sounds={romanized_key(n) for n in names} - {""},
+            sounds={romanized_key(n) for n in names if not n.isascii()} - {""},
+            latin_sounds={romanized_key(n) for n in names if n.isascii()} - {""},
             email=person.email.strip().casefold(),
             phone=_phone(person.phone),
             organisations=set(),
@@ -75,10 +83,11 @@ def load_candidates(people: Iterable[Person] | None = None) -> list[Candidate]:
     for alias in PersonAlias.objects.filter(person__in=by_pk).values("person_id", "name"):
         candidate = by_pk[alias["person_id"]]
         candidate.keys.add(person_key(alias["name"]))
+        candidate.soft.add(soft_key(alias["name"]))
         candidate.loose.add(loose_key(alias["name"]))
         sound = romanized_key(alias["name"])
         if sound:
-            candidate.sounds.add(sound)
+            (candidate.latin_sounds if alias["name"].isascii() else candidate.sounds).add(sound)
     for row in Affiliation.objects.filter(person__in=by_pk).values("person_id", "organisation_id"):
         by_pk[row["person_id"]].organisations.add(row["organisation_id"])
     for row in Participation.objects.filter(person__in=by_pk, organisation__isnull=False).values(
@@ -88,23 +97,53 @@ def load_candidates(people: Iterable[Person] | None = None) -> list[Candidate]:
     return list(by_pk.values())
 
 
-def _similarity(a: set[str], b: set[str]) -> float:
-    return max((SequenceMatcher(None, x, y).ratio() for x in a for y in b), default=0.0)
+def _ratio(x: str, y: str, floor: float) -> float:
+    """difflib's ratio, or 0 when its cheap upper bounds are already below `floor`."""
+    matcher = SequenceMatcher(None, x, y)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
+
+
+def _name_similarity(x: str, y: str, floor: float) -> float:
+    """Given name and family name must each be alike: a shared surname alone is not a match."""
+    x_parts, y_parts = x.split(" "), y.split(" ")
+    if len(x_parts) > 1 and len(y_parts) > 1:
+        given = _ratio(x_parts[0], y_parts[0], floor)
+        if not given:
+            return 0.0
+        return min(given, _ratio(" ".join(x_parts[1:]), " ".join(y_parts[1:]), floor))
+    return _ratio(x.replace(" ", ""), y.replace(" ", ""), floor)
+
+
+def _similarity(a: set[str], b: set[str], floor: float = SIMILAR) -> float:
+    """The best name similarity over every pair of recorded spellings."""
+    return max((_name_similarity(x, y, floor) for x in a for y in b), default=0.0)
+
+
+def _scaled(similarity: float, top: float) -> float:
+    """Map a similarity in [SIMILAR, 1] to a score in [THRESHOLD, top]."""
+    return THRESHOLD + (top - THRESHOLD) * (similarity - SIMILAR) / (1 - SIMILAR)
 
 
 def _blocks(candidate: Candidate) -> set[str]:
     blocks: set[str] = set()
-    for key in candidate.keys:
+    for key in candidate.soft:
         parts = key.split(" ")
         blocks.add(f"given:{parts[0]}")
         if len(parts) > 1:
             blocks.add(f"family:{parts[-1]}")
     blocks |= {f"loose:{key}" for key in candidate.loose}
-    for sound in candidate.sounds:
+    for sound in candidate.sounds | candidate.latin_sounds:
         parts = sound.split(" ")
         blocks.add(f"sound-given:{parts[0]}")
         if len(parts) > 1:
             blocks.add(f"sound-family:{parts[-1]}")
+    for key in candidate.soft:
+        parts = key.split(" ")
+        if len(parts) > 1:
+            # Same given name and the family name's first letters (catches a typo in the family name).
+            blocks.add(f"given-family:{parts[0]}:{parts[-1][:2]}")
     if candidate.email:
         blocks.add(f"email:{candidate.email}")
     if candidate.phone:
@@ -129,14 +168,20 @@ def score_pair(a: Candidate, b: Candidate) -> tuple[float, list[str]]:
         reasons.append("same_name_without_title_or_spaces")
         score = max(score, 0.88)
     else:
-        spelling = _similarity(a.loose, b.loose)
-        if spelling >= 0.85:
+        spelling = _similarity(a.soft, b.soft)
+        if spelling >= SIMILAR:
             reasons.append("similar_spelling")
-            score = max(score, spelling * 0.95)
-        sound = _similarity(a.sounds, b.sounds)
-        if sound >= 0.85:
+            score = max(score, _scaled(spelling, 0.92))
+        # Sound keys only bridge scripts (a Thai name and a Latin one): between two Thai spellings
+        # romanisation adds nothing but noise.
+        sound = max(
+            _similarity(a.sounds, b.latin_sounds, SOUND_SIMILAR),
+            _similarity(a.latin_sounds, b.sounds, SOUND_SIMILAR),
+            _similarity(a.latin_sounds, b.latin_sounds, SOUND_SIMILAR),
+        )
+        if sound >= SOUND_SIMILAR:
             reasons.append("similar_sound_thai_english")
-            score = max(score, sound * 0.9)
+            score = max(score, THRESHOLD + (0.9 - THRESHOLD) * (sound - SOUND_SIMILAR) / (1 - SOUND_SIMILAR))
     if score and a.organisations & b.organisations:
         reasons.append("same_organisation")
         score = min(1.0, score + 0.05)

@@ -9,6 +9,7 @@ into the standard order (pythainlp's `reorder_vowels`), never removed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,7 +17,7 @@ from pythainlp.util import reorder_vowels
 
 from sodsong.thai import normalize_text
 
-__all__ = ["THAI_TITLES", "loose_key", "person_key", "romanized_key", "split_title"]
+__all__ = ["THAI_TITLES", "loose_key", "person_key", "romanized_key", "soft_key", "split_title"]
 
 # Titles as people write them on Thai forms, longest first so `นางสาว` wins over `นาง`.
 # Academic and professional titles combine (`ผศ.ดร.`), so stripping repeats.
@@ -141,14 +142,26 @@ def person_key(written: str) -> str:
     return _fold_latin(_SPACES.sub(" ", name).strip())
 
 
+def soft_key(written: str) -> str:
+    """The strict key with `คุณ` stripped too (for suggestions only: คุณวุฒิ may be a name)."""
+    _, key = _strip_thai_title(person_key(written), LOOSE_TITLES)
+    return key
+
+
 def loose_key(written: str) -> str:
-    """The strict key with `คุณ`/`khun` stripped and spaces and dots removed (for suggestions only)."""
-    key = person_key(written)
-    _, key = _strip_thai_title(key, LOOSE_TITLES)
-    return key.replace(" ", "").replace(".", "")
+    """The soft key without spaces and dots: `สมชาย ใจดี` and `สมชายใจดี` meet."""
+    return soft_key(written).replace(" ", "").replace(".", "")
 
 
 _VOWEL_RUNS = re.compile(r"([aeiou])\1+")
+
+
+@functools.lru_cache(maxsize=20000)
+def _romanize_word(word: str) -> str:
+    """Royal Institute romanisation of one Thai word (cached: names repeat across thousands of people)."""
+    from pythainlp.transliterate import romanize
+
+    return str(romanize(word))
 
 
 def romanized_key(written: str) -> str:
@@ -161,9 +174,7 @@ def romanized_key(written: str) -> str:
     if not name:
         return ""
     if not name.isascii():
-        from pythainlp.transliterate import romanize
-
-        name = " ".join(romanize(part) for part in name.split(" "))
+        name = " ".join(_romanize_word(part) for part in name.split(" "))
     name = name.casefold()
     name = re.sub(r"[^a-z ]", "", name)
     name = name.replace("j", "ch").replace("ee", "i").replace("oo", "u").replace("w", "o")

@@ -6,13 +6,14 @@ from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import HttpRequest
 
 from sodsong.coalition.access import Viewer, viewer_for
 from sodsong.coalition.forms import FilterForm
 from sodsong.coalition.metrics import Scope
-from sodsong.coalition.periods import Period, current_half, parse_period
+from sodsong.coalition.models import Activity
+from sodsong.coalition.periods import Period, current_half, parse_period, period_containing
 from sodsong.thai import search_key
 
 PAGE_SIZE = 50
@@ -46,8 +47,12 @@ def cleaned(form: FilterForm, name: str) -> Any:
 
 
 def default_period() -> Period:
-    """The last complete half-year (what a report is usually about); the current one early on."""
-    return current_half().previous()
+    """The half-year of the latest activity recorded (not later than today's); else the last one."""
+    current = current_half()
+    latest = Activity.objects.filter(start_date__lte=current.end).aggregate(latest=Max("start_date"))[
+        "latest"
+    ]
+    return period_containing(latest) if latest else current.previous()
 
 
 def scope_from(request: HttpRequest, form: FilterForm | None = None) -> Scope:

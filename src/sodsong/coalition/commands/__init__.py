@@ -1,0 +1,1 @@
+"""`sodsong coalition ...` subcommands."""
