@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -490,7 +491,7 @@ class Builder:
         end: datetime.date | None,
         strategy: int | None,
         issues: tuple[int, ...],
-        organisations: list[tuple[Organisation, str]],
+        organisations: Sequence[tuple[Organisation, str]],
         **fields: Any,
     ) -> Activity:
         activity, created = Activity.objects.get_or_create(
@@ -635,7 +636,7 @@ def _first_half_2566(b: Builder) -> None:
             b.rng.choice(GENERATED_TITLES[kind]).format(issue=b.issues[issue].name_th)
             + f" (2566/{index + 1})"
         )
-        orgs = b.rng.sample(active_generated, 2)
+        partner_orgs = b.rng.sample(active_generated, 2)
         activity = b.activity(
             title,
             kind,
@@ -643,11 +644,12 @@ def _first_half_2566(b: Builder) -> None:
             None,
             strategy,
             (issue,),
-            [(b.named[TEAM], OrganisationRole.ORGANISER)] + [(o, OrganisationRole.PARTNER) for o in orgs],
+            [(b.named[TEAM], OrganisationRole.ORGANISER)]
+            + [(o, OrganisationRole.PARTNER) for o in partner_orgs],
         )
         if kind in (ActivityType.MEETING, ActivityType.WORKSHOP, ActivityType.TALK):
             size = b.rng.randint(3, 9) if kind == ActivityType.MEETING else b.rng.randint(12, 24)
-            newcomers = [b.person(orgs) for _ in range(size // 3)]
+            newcomers = [b.person(partner_orgs) for _ in range(size // 3)]
             regulars = b.rng.sample(returning, size - len(newcomers))
             b.attend(activity, newcomers + regulars)
     _spelling_variants(b)
@@ -753,7 +755,7 @@ def _outcomes(b: Builder) -> None:
 
 
 def _indicator_targets() -> None:
-    targets = {
+    targets: dict[str, dict[str, tuple[int | None, int]]] = {
         "partners": {"2566H1": (79, 50), "2566": (79, 100)},
         "people": {"2566H1": (524, 300), "2566": (524, 600)},
         "meetings": {"2566H1": (50, 25), "2566": (50, 50)},
