@@ -51,8 +51,9 @@ class Candidate:
     keys: set[str]
     soft: set[str]
     loose: set[str]
-    sounds: set[str]  # sound keys of Thai-script names
+    sounds: set[str]  # sound keys of Thai-script names (filled by _add_sounds)
     latin_sounds: set[str]  # sound keys of Latin-script names
+    thai_names: set[str]
     email: str
     phone: str
     organisations: set[int]
@@ -74,8 +75,9 @@ def load_candidates(people: Iterable[Person] | None = None) -> list[Candidate]:
             keys={person_key(n) for n in names},
             soft={soft_key(n) for n in names},
             loose={loose_key(n) for n in names},
-            sounds={romanized_key(n) for n in names if not n.isascii()} - {""},
+            sounds=set(),
             latin_sounds={romanized_key(n) for n in names if n.isascii()} - {""},
+            thai_names={soft_key(n) for n in names if not n.isascii()} - {""},
             email=person.email.strip().casefold(),
             phone=_phone(person.phone),
             organisations=set(),
@@ -85,16 +87,39 @@ def load_candidates(people: Iterable[Person] | None = None) -> list[Candidate]:
         candidate.keys.add(person_key(alias["name"]))
         candidate.soft.add(soft_key(alias["name"]))
         candidate.loose.add(loose_key(alias["name"]))
-        sound = romanized_key(alias["name"])
-        if sound:
-            (candidate.latin_sounds if alias["name"].isascii() else candidate.sounds).add(sound)
+        if alias["name"].isascii():
+            sound = romanized_key(alias["name"])
+            if sound:
+                candidate.latin_sounds.add(sound)
+        else:
+            candidate.thai_names.add(soft_key(alias["name"]))
     for row in Affiliation.objects.filter(person__in=by_pk).values("person_id", "organisation_id"):
         by_pk[row["person_id"]].organisations.add(row["organisation_id"])
     for row in Participation.objects.filter(person__in=by_pk, organisation__isnull=False).values(
         "person_id", "organisation_id"
     ):
         by_pk[row["person_id"]].organisations.add(row["organisation_id"])
-    return list(by_pk.values())
+    candidates = list(by_pk.values())
+    _add_sounds(candidates)
+    return candidates
+
+
+def _add_sounds(candidates: list[Candidate]) -> None:
+    """Sound keys for Thai names, only where a Latin-script name could be the same person.
+
+    Romanising is slow (a few ms a word); only Thai names whose family name sounds like the start
+    of some Latin family name on record are romanised whole.
+    """
+    prefixes = {sound.split(" ")[-1][:3] for c in candidates for sound in c.latin_sounds}
+    if not prefixes:
+        return
+    for candidate in candidates:
+        for name in candidate.thai_names:
+            family = name.split(" ")[-1]
+            if romanized_key(family)[:3] in prefixes:
+                sound = romanized_key(name)
+                if sound:
+                    candidate.sounds.add(sound)
 
 
 def _ratio(x: str, y: str, floor: float) -> float:

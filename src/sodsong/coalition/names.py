@@ -17,7 +17,15 @@ from pythainlp.util import reorder_vowels
 
 from sodsong.thai import normalize_text
 
-__all__ = ["THAI_TITLES", "loose_key", "person_key", "romanized_key", "soft_key", "split_title"]
+__all__ = [
+    "THAI_TITLES",
+    "is_only_title",
+    "loose_key",
+    "person_key",
+    "romanized_key",
+    "soft_key",
+    "split_title",
+]
 
 # Titles as people write them on Thai forms, longest first so `นางสาว` wins over `นาง`.
 # Academic and professional titles combine (`ผศ.ดร.`), so stripping repeats.
@@ -116,6 +124,7 @@ def _strip_thai_title(name: str, titles: tuple[str, ...]) -> tuple[str, str]:
     return "".join(stripped), name
 
 
+@functools.lru_cache(maxsize=65536)
 def split_title(written: str) -> tuple[str, str]:
     """`นายสมชาย  ใจดี` -> (`นาย`, `สมชาย ใจดี`); `Dr. Jane Roe` -> (`Dr.`, `Jane Roe`).
 
@@ -132,10 +141,21 @@ def split_title(written: str) -> tuple[str, str]:
     return title, name
 
 
+@functools.lru_cache(maxsize=65536)
+def is_only_title(written: str) -> bool:
+    """`นาย`, `ดร.`, `Mr.`: a title with no name after it."""
+    text = _normalise(written).strip()
+    _title, rest = _strip_thai_title(text + " x", THAI_TITLES + LOOSE_TITLES)
+    if rest == "x":
+        return True
+    return text.casefold().rstrip(".") in {t.rstrip(".") for t in LATIN_TITLES}
+
+
 def _fold_latin(text: str) -> str:
     return "".join(ch.casefold() if ch.isascii() else ch for ch in text)
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(written: str) -> str:
     """The strict key: titles off, normalised, Latin case-folded; equal keys are the same name."""
     _, name = split_title(written)

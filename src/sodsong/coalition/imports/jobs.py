@@ -41,7 +41,7 @@ def job_path(job: ImportJob) -> Path:
 
 def _inspect(job: ImportJob) -> None:
     """Find the header row, suggest a mapping, keep a preview."""
-    sheet = open_sheet(job_path(job))
+    sheet = open_sheet(job_path(job), label=job.original_name)
     head = list(itertools.islice(sheet.rows(), HEADER_SCAN_ROWS + PREVIEW_ROWS))
     job.header_row, job.headers = find_header_row(head[:HEADER_SCAN_ROWS], job.kind)
     job.mapping = suggest_mapping(job.headers, job.kind)
@@ -119,7 +119,7 @@ def _check(job: ImportJob) -> tuple[CheckResult, Context, list[str]]:
     missing = [str(f.label) for f in missing_required(job.kind, context.mapping)]
     if missing:
         return CheckResult(), context, missing
-    sheet = open_sheet(job_path(job))
+    sheet = open_sheet(job_path(job), label=job.original_name)
     return check_rows(context, sheet.rows(), job.header_row), context, missing
 
 

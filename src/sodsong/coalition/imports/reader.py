@@ -8,6 +8,7 @@ Old binary .xls is refused with a clear message.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import re
@@ -76,27 +77,25 @@ class Sheet:
         return self._rows
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def _decode(raw: bytes, label: str) -> str:
     for encoding in ("utf-8-sig", "cp874"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileProblem(f"{path.name}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)")
+    raise FileProblem(f"{label}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)")
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
+def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, list[Value]]]:
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
     try:
-        head.decode("utf-8-sig")
+        # Incremental: a multi-byte character cut at the end of the sample is still UTF-8.
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
         encoding = "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is still UTF-8.
-        encoding = "utf-8-sig" if exc.start >= len(head) - 3 else ""
-        if not encoding:
-            _decode(head, path)
-            encoding = "cp874"
+    except UnicodeDecodeError:
+        _decode(head, label)
+        encoding = "cp874"
     sample = head.decode(encoding, errors="ignore")
     try:
         dialect: Any = csv.Sniffer().sniff(sample[:16384], delimiters=",;\t")
@@ -109,25 +108,25 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
                 yield number, list(row)
         except UnicodeDecodeError:
             raise FileProblem(
-                f"{path.name}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)"
+                f"{label}: the text is neither UTF-8 nor Windows Thai (cp874/TIS-620)"
             ) from None
         except csv.Error as exc:
-            raise FileProblem(f"{path.name}, row {reader.line_num}: {exc}") from None
+            raise FileProblem(f"{label}, row {reader.line_num}: {exc}") from None
 
 
 def _xlsx_rows(
-    path: Path, sheet_name: str | None
+    path: Path, sheet_name: str | None, label: str
 ) -> tuple[str, list[str], Iterator[tuple[int, list[Value]]]]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileProblem(f"{path.name}: not a readable .xlsx file ({exc})") from None
+        raise FileProblem(f"{label}: not a readable .xlsx file ({exc})") from None
     names = list(workbook.sheetnames)
     if sheet_name and sheet_name not in names:
         workbook.close()
-        raise FileProblem(f"{path.name}: no sheet called {sheet_name!r} (sheets: {', '.join(names)})")
+        raise FileProblem(f"{label}: no sheet called {sheet_name!r} (sheets: {', '.join(names)})")
     sheet = workbook[sheet_name] if sheet_name else workbook.worksheets[0]
     merges: list[Merge] = []
     if hasattr(sheet, "_get_source"):
@@ -162,17 +161,18 @@ def _xlsx_rows(
     return sheet.title, names, rows()
 
 
-def open_sheet(path: Path, *, sheet_name: str | None = None) -> Sheet:
-    """Open `path` by its extension; FileProblem for what cannot be read at all."""
+def open_sheet(path: Path, *, sheet_name: str | None = None, label: str = "") -> Sheet:
+    """Open `path` by its extension; FileProblem (naming `label`, the user's file name) if unreadable."""
+    label = label or path.name
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
-        return Sheet(path, path.name, _csv_rows(path), [])
+        return Sheet(path, label, _csv_rows(path, label), [])
     if suffix == ".xlsx":
-        name, names, rows = _xlsx_rows(path, sheet_name)
+        name, names, rows = _xlsx_rows(path, sheet_name, label)
         return Sheet(path, name, rows, names)
     if suffix == ".xls":
-        raise FileProblem(f"{path.name}: old Excel .xls files cannot be read; save it as .xlsx or .csv")
-    raise FileProblem(f"{path.name}: expected a .csv or .xlsx file")
+        raise FileProblem(f"{label}: old Excel .xls files cannot be read; save it as .xlsx or .csv")
+    raise FileProblem(f"{label}: expected a .csv or .xlsx file")
 
 
 def as_text(value: Value) -> str:

@@ -28,7 +28,7 @@ from sodsong.coalition.models import (
     Strategy,
 )
 from sodsong.coalition.models.organisations import organisation_key
-from sodsong.coalition.names import person_key, split_title
+from sodsong.coalition.names import is_only_title, person_key
 from sodsong.thai import ThaiDateError, be_to_ce, normalize_text, parse_thai_date, to_arabic_digits
 
 __all__ = ["ActivityRow", "CheckResult", "Context", "ParticipantRow", "RowError", "check_rows"]
@@ -147,6 +147,8 @@ TYPE_WORDS = {
     ActivityType.FUNDRAISING: ("ระดมทุน", "บริจาค", "fundraising", "donation", "crowdfunding"),
     ActivityType.OTHER: ("อื่น", "อื่นๆ", "other"),
 }
+ROLE_VALUES = frozenset(ParticipantRole.values)
+TYPE_VALUES = frozenset(ActivityType.values)
 YES = {"ใช่", "เผยแพร่", "สาธารณะ", "yes", "y", "true", "1", "x", "✓", "✔", "/"}
 NO = {"ไม่", "ไม่ใช่", "ไม่เผยแพร่", "no", "n", "false", "0", "-", ""}
 
@@ -221,6 +223,8 @@ class Context:
     activities_by_title: dict[str, list[int]] = field(default_factory=dict)
     strategies: dict[str, int] = field(default_factory=dict)
     issue_areas: dict[str, int] = field(default_factory=dict)
+    _columns: dict[str, str] = field(default_factory=dict)
+    organisation_keys: dict[str, str] = field(default_factory=dict)  # name as written -> key (cache)
 
     @classmethod
     def load(cls, kind: str, mapping: dict[str, int], headers: list[str], **options: Any) -> Context:
@@ -252,11 +256,17 @@ class Context:
         return context
 
     def column(self, name: str) -> str:
-        index = self.mapping.get(name)
-        if index is not None and index < len(self.headers) and self.headers[index]:
-            return self.headers[index]
-        fields = {f.name: f for f in FIELDS[self.kind]}
-        return str(fields[name].label) if name in fields else name
+        """The header the user sees for a field (or the field's label when it has no column)."""
+        found = self._columns.get(name)
+        if found is None:
+            index = self.mapping.get(name)
+            if index is not None and index < len(self.headers) and self.headers[index]:
+                found = self.headers[index]
+            else:
+                fields = {f.name: f for f in FIELDS[self.kind]}
+                found = str(fields[name].label) if name in fields else name
+            self._columns[name] = found
+        return found
 
     def cell(self, values: list[Value], name: str) -> Value:
         index = self.mapping.get(name)
@@ -341,7 +351,9 @@ def _check_length(result: CheckResult, row: int, column: str, text: str, limit: 
 
 def _organisation(context: Context, result: CheckResult, row: int, column: str, name: str) -> str | None:
     """The organisation key for a name, or an error (unless missing ones may be created)."""
-    key = organisation_key(name)
+    key = context.organisation_keys.get(name)
+    if key is None:
+        key = context.organisation_keys[name] = organisation_key(name)
     if key in context.organisations or key in result.new_organisations:
         return key
     if context.create_organisations_sector:
@@ -384,7 +396,7 @@ def _participant(
     if title:
         written = f"{title}{'' if title.endswith('.') or not title.isascii() else ' '}{written}"
     _check_length(result, number, context.column("name"), written, 300)
-    if not split_title(written)[1]:
+    if is_only_title(written):
         result.add_error(RowError(number, context.column("name"), _("only a title, no name"), written))
     name_en = context.text(values, "name_en")
     _check_length(result, number, context.column("name_en"), name_en, 300)
@@ -400,7 +412,7 @@ def _participant(
     role_text = context.text(values, "role")
     role = ParticipantRole.PARTICIPANT.value
     if role_text:
-        found = _match_word(role_text, ROLE_WORDS, ParticipantRole.values)
+        found = _match_word(role_text, ROLE_WORDS, ROLE_VALUES)
         if found is None:
             result.add_error(
                 RowError(
@@ -494,7 +506,7 @@ def _activity(
     else:
         _check_length(result, number, context.column("title"), title, 300)
     type_text = context.text(values, "activity_type")
-    activity_type = _match_word(type_text, TYPE_WORDS, ActivityType.values) if type_text else None
+    activity_type = _match_word(type_text, TYPE_WORDS, TYPE_VALUES) if type_text else None
     if activity_type is None:
         result.add_error(
             RowError(
