@@ -97,3 +97,23 @@ def staff_client(client: Client, staff_user: User) -> Client:
 @pytest.fixture
 def partner_client(client: Client, partner_user: User) -> Client:
     return login(client, partner_user)
+
+
+@pytest.fixture(autouse=True)
+def programme_frame(request: pytest.FixtureRequest) -> None:
+    """The strategies, issue areas and KPIs the data migration seeds.
+
+    A transactional test elsewhere in the suite flushes the tables the migration filled; seeding
+    again (idempotent) keeps these tests independent of the order they run in.
+    """
+    if "django_db_setup" not in request.fixturenames and not any(
+        m.name == "django_db" for m in request.node.iter_markers()
+    ):
+        return
+    request.getfixturevalue("django_db_blocker")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    if not Strategy.objects.exists():
+        import_module("sodsong.coalition.migrations.0002_strategies_and_issue_areas").seed(apps, None)

@@ -214,7 +214,7 @@ def test_a_partner_logs_an_activity_for_its_own_organisation(
     assert organisation in activity.organisations.all(), "a partner cannot unlink itself by editing"
     add = partner_client.post(
         reverse("coalition:participant_add", args=[activity.pk]),
-        {"name": "นายมานะ ขยัน", "role": "interviewee"},
+        {"participant-name": "นายมานะ ขยัน", "participant-role": "interviewee"},
     )
     assert add.status_code == 302
     assert Participation.objects.get(activity=activity).person.name_th == "มานะ ขยัน"

@@ -152,6 +152,7 @@ class ActivityForm(forms.ModelForm):
 
 
 class ParticipantForm(forms.Form):
+    prefix = "participant"  # the activity page holds several forms: keep their field ids apart
     name = forms.CharField(
         label=_("Name"), max_length=300, help_text=_("As written, title included (นาย, ดร., ...).")
     )
@@ -166,6 +167,7 @@ class ParticipantForm(forms.Form):
 
 
 class ActivityOrganisationForm(forms.Form):
+    prefix = "link"
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all())
     role = forms.ChoiceField(
         label=_("Role"), choices=OrganisationRole.choices, initial=OrganisationRole.PARTNER
@@ -173,6 +175,7 @@ class ActivityOrganisationForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    prefix = "evidence"
     file = forms.FileField(label=_("File"))
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
 

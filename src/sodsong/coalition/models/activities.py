@@ -57,7 +57,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 class Activity(models.Model):
     """One activity. Quick logging needs a title, type and date; the rest can follow later."""
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("activity title"), max_length=300)
     activity_type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     start_date = models.DateField(_("date"))
     end_date = models.DateField(

@@ -43,6 +43,9 @@ class Strategy(BilingualName):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
 
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
     @property
     def description(self) -> str:
         if not current_language_is_thai() and self.description_en:
@@ -59,3 +62,6 @@ class IssueArea(BilingualName):
         ordering = ["number"]
         verbose_name = _("issue area")
         verbose_name_plural = _("issue areas")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
