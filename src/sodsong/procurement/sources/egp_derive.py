@@ -3,9 +3,13 @@
 Rows are grouped by project number into one process. Rows of one project that state the same
 winner, agreed price and contract amount are one award (two files that both hold a row, e.g. an
 extract and the original part, give one award, not two); distinct contract numbers keep awards
-apart. When rows disagree on a field, the row from an original data.go.th layout wins over an
-extract, then the file and line order decide, so the result never depends on import order.
-Everything is rebuilt from `egp_row` in a few set-based statements.
+apart. Each process, award and contract takes its fields from one row, its best row: a row from
+an original data.go.th layout before a derived extract, then by file (content id) and line; the
+method comes from the best row whose method was read from a column. So the result never
+depends on the order files were imported in.
+
+Only narrow keys are grouped (row id, project, keys, ranks); the wide rows are read once, when
+the chosen rows are copied into the canonical tables.
 """
 
 from __future__ import annotations
@@ -20,10 +24,9 @@ __all__ = ["PERSON_TITLES", "derive_egp"]
 
 # A winner named with one of these is a person, not a company.
 PERSON_TITLES = ("นาย", "นาง", "นางสาว", "น.ส.", "ด.ต.", "ว่าที่", "พล.", "พ.ต.", "ร.ต.", "จ.ส.", "ส.ต.")
-
-
-def _pick(column: str, order: str = "ord") -> str:
-    return f"arg_min({column}, {order}) FILTER (WHERE {column} IS NOT NULL)"
+_ORDER = "(layout_rank, source_file_id, source_line)"
+_FIRST = "(source_file_id, source_line)"
+_TEMPORARY = ("egp_k", "egp_fix", "egp_a", "egp_bp", "egp_ba", "egp_winner_key", "egp_agency", "egp_orgs")
 
 
 def _cols(name: str, exprs: dict[str, str]) -> str:
@@ -35,134 +38,174 @@ def derive_egp(con: duckdb.DuckDBPyConnection) -> None:
     """Replace every e-GP-derived row with a fresh derivation from `egp_row`."""
     add_name_keys(con, "egp_row", "winner_name", "egp_winner_key")
     con.execute(
-        r"""
-        CREATE OR REPLACE TEMP TABLE egp_keyed AS
-        SELECT *, process_id || '/award/' || hashed(row_key || '|' ||
-                  coalesce(contract_no, min(contract_no) OVER (PARTITION BY row_key), '')) AS award_id
-        FROM (
-            SELECT e.*, w.name_key AS winner_key,
-                   egp_process_id(e.project_no) AS process_id,
-                   printf('%d|%s|%012d', e.layout_rank, e.source_file_id, e.source_line) AS ord,
-                   (CASE e.method_source WHEN 'column' THEN 0 WHEN 'project_name' THEN 1 ELSE 2 END)::VARCHAR
-                     || printf('%d|%s|%012d', e.layout_rank, e.source_file_id, e.source_line) AS method_ord,
-                   hashed(concat_ws('|', e.project_no, coalesce(w.name_key, e.winner_id, ''),
-                          coalesce(e.agreed_price::VARCHAR, ''), coalesce(e.contract_amount::VARCHAR, ''))) AS row_key
-            FROM egp_row e LEFT JOIN egp_winner_key w ON w.name = e.winner_name
-        )
+        """
+        CREATE OR REPLACE TEMP TABLE egp_k AS
+        SELECT e.rowid AS rid, e.project_no, e.source_file_id, e.source_line, e.layout_rank,
+               CASE e.method_source WHEN 'column' THEN 0 WHEN 'project_name' THEN 1 ELSE 2 END AS method_rank,
+               hashed(concat_ws('|', e.project_no, coalesce(w.name_key, e.winner_id, ''),
+                      coalesce(e.agreed_price::VARCHAR, ''), coalesce(e.contract_amount::VARCHAR, ''))) AS row_key,
+               e.contract_no, w.name_key AS winner_key, e.winner_id
+        FROM egp_row e LEFT JOIN egp_winner_key w ON w.name = e.winner_name
+        """
+    )
+    # A row without a contract number joins the award of a twin row that has one.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE egp_fix AS SELECT row_key, min(contract_no) AS contract_no FROM egp_k "
+        "GROUP BY row_key HAVING count(contract_no) > 0 AND count(contract_no) < count(*)"
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE egp_a AS
+        SELECT k.* EXCLUDE (row_key, contract_no),
+               egp_process_id(k.project_no) || '/award/' || hashed(k.row_key || '|' || coalesce(k.contract_no, f.contract_no, ''))
+                 AS award_id
+        FROM egp_k k LEFT JOIN egp_fix f USING (row_key)
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE egp_bp AS
+        SELECT project_no, arg_min(rid, {_ORDER}) AS rid,
+               arg_min(rid, (method_rank, layout_rank, source_file_id, source_line)) AS method_rid
+        FROM egp_a GROUP BY project_no
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE egp_ba AS
+        SELECT award_id, any_value(project_no) AS project_no, arg_min(rid, {_ORDER}) AS rid,
+               arg_min(winner_id, {_ORDER}) FILTER (WHERE winner_id IS NOT NULL) AS winner_id,
+               arg_min(winner_key, {_ORDER}) FILTER (WHERE winner_key IS NOT NULL) AS winner_key
+        FROM egp_a GROUP BY award_id
         """
     )
     like = f"{EGP_OCID_PREFIX}-%"
     for name in ("award_supplier", "contract", "award", "item", "bid", "process"):
         con.execute(f"DELETE FROM {name} WHERE process_id LIKE ?", [like])
-    method = (
-        "arg_min({'raw': method_raw, 'group': method_group_raw, 'details': method_details, "
-        "'source': method_source, 'ocds': procurement_method}, method_ord)"
-    )
-    process = {
-        "process_id": "process_id",
-        "source_kind": "'egp_csv'",
-        "project_no": "any_value(project_no)",
-        "title": _pick("title"),
-        "buyer_id": f"agency_id({_pick('agency')})",
-        "buyer_name": _pick("agency"),
-        "procuring_entity_id": f"CASE WHEN {_pick('sub_agency')} IS NOT NULL THEN "
-        f"agency_id(arg_min(agency || ' / ' || sub_agency, ord) FILTER (WHERE sub_agency IS NOT NULL "
-        "AND agency IS NOT NULL)) END",
-        "procuring_entity_name": _pick("sub_agency"),
-        "category_raw": _pick("category_raw"),
-        "main_procurement_category": "arg_min(main_procurement_category, ord) FILTER (WHERE category_raw IS NOT NULL)",
-        "method_raw": "m.raw",
-        "method_group_raw": "m.group",
-        "method_details": "m.details",
-        "method_source": "m.source",
-        "procurement_method": "m.ocds",
-        "budget": _pick("budget"),
-        "reference_price": _pick("reference_price"),
-        "currency": "'THB'",
-        "date_published": "arg_min(date_published, ord) FILTER (WHERE date_published_raw IS NOT NULL)",
-        "date_published_raw": _pick("date_published_raw"),
-        "fiscal_year": _pick("fiscal_year"),
-        "status_details": _pick("project_status"),
-        "tender_status": f"tender_status({_pick('project_status')})",
-        "province": _pick("province"),
-        "province_code": "arg_min(province_code, ord) FILTER (WHERE province IS NOT NULL)",
-        "district": _pick("district"),
-        "subdistrict": _pick("subdistrict"),
-        "location_raw": _pick("location_raw"),
-        "latitude": _pick("latitude"),
-        "longitude": _pick("longitude"),
-        "source_file_id": "arg_min(source_file_id, ord)",
-        "source_line": "arg_min(source_line, ord)",
-    }
-    # The method fields come from one row (the best-sourced), so they always agree.
-    inner = ",\n  ".join(f"{expr} AS {name}" for name, expr in process.items() if not expr.startswith("m."))
-    outer = {name: (expr if expr.startswith("m.") else name) for name, expr in process.items()}
+    _agencies(con)
+    _processes(con)
+    _awards(con)
+    _provenance(con)
+    _organisations(con)
+    for temporary in _TEMPORARY:
+        con.execute(f"DROP TABLE IF EXISTS {temporary}")
+
+
+def _agencies(con: duckdb.DuckDBPyConnection) -> None:
+    """Each distinct (agency, sub-agency) keyed once (the fold and hash are not per row)."""
     con.execute(
-        f"""
-        INSERT INTO process
-        SELECT {_cols("process", outer)} FROM (
-            SELECT {method} AS m, {inner} FROM egp_keyed GROUP BY process_id
-        )
+        """
+        CREATE OR REPLACE TEMP TABLE egp_agency AS
+        SELECT agency, sub_agency, agency_id(agency) AS buyer_id,
+               CASE WHEN sub_agency IS NOT NULL THEN agency_id(agency || ' / ' || sub_agency) END AS entity_id
+        FROM (SELECT DISTINCT e.agency, e.sub_agency FROM egp_row e JOIN egp_bp b ON e.rowid = b.rid
+              WHERE e.agency IS NOT NULL)
         """
     )
-    supplier = (
-        "coalesce(company_id(" + _pick("winner_id") + "), name_org_id_from_key(" + _pick("winner_key") + "))"
-    )
-    award = {
-        "award_id": "award_id",
-        "process_id": "any_value(process_id)",
-        "status": "CASE WHEN " + _pick("agreed_price") + " > 0 THEN 'active' ELSE 'pending' END",
-        "transaction_date": "arg_min(transaction_date, ord) FILTER (WHERE transaction_date_raw IS NOT NULL)",
-        "transaction_date_raw": _pick("transaction_date_raw"),
-        "value_amount": _pick("agreed_price"),
+
+
+def _processes(con: duckdb.DuckDBPyConnection) -> None:
+    process = {
+        "process_id": "egp_process_id(e.project_no)",
+        "source_kind": "'egp_csv'",
+        "project_no": "e.project_no",
+        "title": "e.title",
+        "buyer_id": "g.buyer_id",
+        "buyer_name": "e.agency",
+        "procuring_entity_id": "g.entity_id",
+        "procuring_entity_name": "e.sub_agency",
+        "category_raw": "e.category_raw",
+        "main_procurement_category": "e.main_procurement_category",
+        "method_raw": "m.method_raw",
+        "method_group_raw": "m.method_group_raw",
+        "method_details": "m.method_details",
+        "method_source": "m.method_source",
+        "procurement_method": "m.procurement_method",
+        "budget": "e.budget",
+        "reference_price": "e.reference_price",
         "currency": "'THB'",
-        "winner_id_raw": "arg_min(winner_id_raw, ord)",
-        "winner_id": _pick("winner_id"),
-        "winner_id_status": "coalesce("
-        + _pick("CASE WHEN winner_id IS NOT NULL THEN 'valid' END")
-        + ", arg_min(winner_id_status, ord))",
-        "winner_name": _pick("winner_name"),
-        "source_file_id": "arg_min(source_file_id, ord)",
-        "source_line": "arg_min(source_line, ord)",
+        "date_published": "e.date_published",
+        "date_published_raw": "e.date_published_raw",
+        "fiscal_year": "e.fiscal_year",
+        "status_details": "e.project_status",
+        "tender_status": "tender_status(e.project_status)",
+        "province": "e.province",
+        "province_code": "e.province_code",
+        "district": "e.district",
+        "subdistrict": "e.subdistrict",
+        "location_raw": "e.location_raw",
+        "latitude": "e.latitude",
+        "longitude": "e.longitude",
+        "source_file_id": "e.source_file_id",
+        "source_line": "e.source_line",
     }
-    con.execute(f"INSERT INTO award SELECT {_cols('award', award)} FROM egp_keyed GROUP BY award_id")
     con.execute(
         f"""
+        INSERT INTO process SELECT {_cols("process", process)}
+        FROM egp_bp b
+        JOIN egp_row e ON e.rowid = b.rid
+        JOIN (SELECT rowid AS rid, method_raw, method_group_raw, method_details, method_source, procurement_method
+              FROM egp_row) m ON m.rid = b.method_rid
+        LEFT JOIN egp_agency g ON g.agency = e.agency AND g.sub_agency IS NOT DISTINCT FROM e.sub_agency
+        """
+    )
+
+
+def _awards(con: duckdb.DuckDBPyConnection) -> None:
+    suffix = "split_part(b.award_id, '/award/', 2)"
+    award = {
+        "award_id": "b.award_id",
+        "process_id": "egp_process_id(b.project_no)",
+        "status": "CASE WHEN e.agreed_price > 0 THEN 'active' ELSE 'pending' END",
+        "transaction_date": "e.transaction_date",
+        "transaction_date_raw": "e.transaction_date_raw",
+        "value_amount": "e.agreed_price",
+        "currency": "'THB'",
+        "winner_id_raw": "e.winner_id_raw",
+        "winner_id": "b.winner_id",
+        "winner_id_status": "CASE WHEN b.winner_id IS NOT NULL THEN 'valid' ELSE e.winner_id_status END",
+        "winner_name": "e.winner_name",
+        "source_file_id": "e.source_file_id",
+        "source_line": "e.source_line",
+    }
+    con.execute(
+        f"INSERT INTO award SELECT {_cols('award', award)} FROM egp_ba b JOIN egp_row e ON e.rowid = b.rid"
+    )
+    con.execute(
+        """
         INSERT INTO award_supplier
-        SELECT award_id, supplier, process_id FROM (
-            SELECT award_id, any_value(process_id) AS process_id, {supplier} AS supplier
-            FROM egp_keyed GROUP BY award_id
+        SELECT award_id, supplier, egp_process_id(project_no) FROM (
+            SELECT award_id, project_no, coalesce(company_id(winner_id), name_org_id_from_key(winner_key)) AS supplier
+            FROM egp_ba
         ) WHERE supplier IS NOT NULL
         """
     )
     contract = {
-        "contract_id": "any_value(process_id) || '/contract/' || split_part(award_id, '/award/', 2)",
-        "process_id": "any_value(process_id)",
-        "award_id": "award_id",
-        "contract_no": _pick("contract_no"),
-        "date_signed": "arg_min(contract_signed, ord) FILTER (WHERE contract_signed_raw IS NOT NULL)",
-        "date_signed_raw": _pick("contract_signed_raw"),
-        "period_end": "arg_min(contract_end, ord) FILTER (WHERE contract_end_raw IS NOT NULL)",
-        "period_end_raw": _pick("contract_end_raw"),
-        "value_amount": _pick("contract_amount"),
+        "contract_id": f"egp_process_id(b.project_no) || '/contract/' || {suffix}",
+        "process_id": "egp_process_id(b.project_no)",
+        "award_id": "b.award_id",
+        "contract_no": "e.contract_no",
+        "date_signed": "e.contract_signed",
+        "date_signed_raw": "e.contract_signed_raw",
+        "period_end": "e.contract_end",
+        "period_end_raw": "e.contract_end_raw",
+        "value_amount": "e.contract_amount",
         "currency": "'THB'",
-        "status_details": _pick("contract_status"),
-        "status": "contract_status(" + _pick("contract_status") + ")",
-        "source_file_id": "arg_min(source_file_id, ord)",
-        "source_line": "arg_min(source_line, ord)",
+        "status_details": "e.contract_status",
+        "status": "contract_status(e.contract_status)",
+        "source_file_id": "e.source_file_id",
+        "source_line": "e.source_line",
     }
     con.execute(
         f"""
-        INSERT INTO contract SELECT {_cols("contract", contract)} FROM egp_keyed GROUP BY award_id
-        HAVING count(contract_no) + count(contract_signed_raw) + count(contract_end_raw)
-               + count(contract_amount) + count(contract_status) > 0
+        INSERT INTO contract SELECT {_cols("contract", contract)} FROM egp_ba b JOIN egp_row e ON e.rowid = b.rid
+        WHERE coalesce(e.contract_no, e.contract_signed_raw, e.contract_end_raw, e.contract_status) IS NOT NULL
+           OR e.contract_amount IS NOT NULL
         """
     )
-    _derive_provenance(con)
-    _derive_organisations(con, supplier)
 
 
-def _derive_provenance(con: duckdb.DuckDBPyConnection) -> None:
+def _provenance(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "DELETE FROM source_row WHERE status <> 'rejected' AND source_file_id IN "
         "(SELECT source_file_id FROM source_file WHERE source_kind = 'egp_csv')"
@@ -170,15 +213,14 @@ def _derive_provenance(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         INSERT INTO source_row
-        SELECT source_file_id, source_line,
-               CASE WHEN row_number() OVER (PARTITION BY award_id ORDER BY ord) = 1 THEN 'imported' ELSE 'merged' END,
-               process_id, 'award', award_id
-        FROM egp_keyed
+        SELECT a.source_file_id, a.source_line, CASE WHEN a.rid = b.rid THEN 'imported' ELSE 'merged' END,
+               egp_process_id(a.project_no), 'award', a.award_id
+        FROM egp_a a JOIN egp_ba b USING (award_id)
         """
     )
 
 
-def _derive_organisations(con: duckdb.DuckDBPyConnection, supplier: str) -> None:
+def _organisations(con: duckdb.DuckDBPyConnection) -> None:
     titles = " OR ".join(f"starts_with(name, '{t}')" for t in PERSON_TITLES)
     org = {
         "org_id": "org_id",
@@ -197,29 +239,26 @@ def _derive_organisations(con: duckdb.DuckDBPyConnection, supplier: str) -> None
         f"""
         CREATE OR REPLACE TEMP TABLE egp_orgs AS
         SELECT {_cols("organisation", org)} FROM (
-            SELECT agency_id(agency) AS org_id, 'agency' AS kind, arg_min(agency, ord) AS name,
-                   fold(any_value(agency)) AS name_key, NULL AS juristic_id, NULL AS parent_id,
-                   'PublicBody' AS ftm_schema, arg_min(source_file_id, ord) AS source_file_id,
-                   arg_min(source_line, ord) AS source_line
-            FROM egp_keyed WHERE agency IS NOT NULL GROUP BY 1
+            SELECT buyer_id AS org_id, 'agency' AS kind, arg_min(buyer_name, {_FIRST}) AS name,
+                   fold(arg_min(buyer_name, {_FIRST})) AS name_key, NULL AS juristic_id, NULL AS parent_id,
+                   'PublicBody' AS ftm_schema, arg_min(source_file_id, {_FIRST}) AS source_file_id,
+                   arg_min(source_line, {_FIRST}) AS source_line
+            FROM process WHERE buyer_id IS NOT NULL AND source_kind = 'egp_csv' GROUP BY buyer_id
             UNION ALL
-            SELECT agency_id(agency || ' / ' || sub_agency), 'agency', arg_min(sub_agency, ord),
-                   fold(any_value(sub_agency)), NULL, agency_id(any_value(agency)), 'PublicBody',
-                   arg_min(source_file_id, ord), arg_min(source_line, ord)
-            FROM egp_keyed WHERE agency IS NOT NULL AND sub_agency IS NOT NULL GROUP BY 1
+            SELECT procuring_entity_id, 'agency', arg_min(procuring_entity_name, {_FIRST}),
+                   fold(arg_min(procuring_entity_name, {_FIRST})), NULL, any_value(buyer_id), 'PublicBody',
+                   arg_min(source_file_id, {_FIRST}), arg_min(source_line, {_FIRST})
+            FROM process WHERE procuring_entity_id IS NOT NULL AND source_kind = 'egp_csv' GROUP BY procuring_entity_id
             UNION ALL
-            SELECT org_id, CASE WHEN bool_or(person) THEN 'person' ELSE 'company' END,
-                   arg_min(name, ord), any_value(winner_key), any_value(winner_id), NULL,
-                   CASE WHEN bool_or(person) THEN 'Person' ELSE 'Company' END,
-                   arg_min(source_file_id, ord), arg_min(source_line, ord)
-            FROM (
-                SELECT {supplier} AS org_id, coalesce({_pick("winner_name")}, {_pick("winner_id")}) AS name,
-                       min(ord) AS ord,
-                       {_pick("winner_key")} AS winner_key, {_pick("winner_id")} AS winner_id,
-                       bool_or(winner_id_status = 'person_id_withheld') AS person,
-                       arg_min(source_file_id, ord) AS source_file_id, arg_min(source_line, ord) AS source_line
-                FROM egp_keyed GROUP BY award_id
-            ) WHERE org_id IS NOT NULL GROUP BY org_id
+            SELECT s.org_id, CASE WHEN bool_or(a.winner_id_status = 'person_id_withheld') THEN 'person' ELSE 'company' END,
+                   coalesce(arg_min(a.winner_name, (a.source_file_id, a.source_line)) FILTER (WHERE a.winner_name IS NOT NULL),
+                            any_value(a.winner_id)),
+                   any_value(b.winner_key), any_value(b.winner_id), NULL,
+                   CASE WHEN bool_or(a.winner_id_status = 'person_id_withheld') THEN 'Person' ELSE 'Company' END,
+                   arg_min(a.source_file_id, (a.source_file_id, a.source_line)),
+                   arg_min(a.source_line, (a.source_file_id, a.source_line))
+            FROM award_supplier s JOIN award a USING (award_id) JOIN egp_ba b USING (award_id)
+            WHERE s.process_id LIKE '{EGP_OCID_PREFIX}-%' GROUP BY s.org_id
         )
         """
     )
