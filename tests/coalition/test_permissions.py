@@ -106,6 +106,7 @@ CASES = [
     Case("issue_area_edit", lambda s: [s.issue_area.pk], partner=403),
     Case("accounts", none, partner=403),
     Case("account_remove", lambda s: [s.account.pk if s.account else 0], "post", 403, 302),
+    Case("export", lambda s: ["indicators", "xlsx"], partner=403),
     Case("dashboard", none, partner=403),
     Case("explain", lambda s: ["people"], partner=403),
     Case("report", lambda s: ["2566H1"], partner=403),

@@ -110,3 +110,23 @@ def test_download_publish_and_public_copy(staff_client: Client, client: Client, 
     assert "ประการแรก" in page and "/coalition/dashboard/explain" not in page
     public_pdf = client.get(reverse("coalition:public_report_pdf", args=[published.pk]))
     assert public_pdf.content == bytes(published.pdf)
+
+
+def test_every_list_downloads_as_csv_and_xlsx(staff_client: Client, partner_user: User) -> None:
+    from openpyxl import load_workbook
+
+    build_scene(partner_user, PartnerAccount.objects.get(user=partner_user).organisation)
+    for name in ("activities", "partners", "people", "participations", "outcomes", "indicators"):
+        csv_response = staff_client.get(reverse("coalition:export", args=[name, "csv"]) + "?period=2566H1")
+        text = b"".join(csv_response.streaming_content).decode("utf-8")
+        assert text.startswith("\ufeff"), "a BOM so Excel reads the Thai"
+        xlsx_response = staff_client.get(reverse("coalition:export", args=[name, "xlsx"]) + "?period=2566H1")
+        sheet = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
+        rows = list(sheet.iter_rows(values_only=True))  # type: ignore[union-attr]
+        assert len(rows) == len(text.strip().splitlines()), name
+    indicators = b"".join(
+        staff_client.get(
+            reverse("coalition:export", args=["indicators", "csv"]) + "?period=2566H1"
+        ).streaming_content
+    ).decode("utf-8-sig")
+    assert "partners,องค์กรภาคีเครือข่ายที่ร่วมขับเคลื่อนงาน" in indicators and ",2566H1,,,2," in indicators

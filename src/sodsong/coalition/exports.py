@@ -232,6 +232,44 @@ def outcomes_table(qs: QuerySet[Outcome]) -> Table:
     )
 
 
+def indicators_table(rows: list[Any]) -> Table:
+    """KPIs of one period: baseline, target and the actual (computed, or typed in for manual ones)."""
+
+    def cells() -> Iterator[list[Cell]]:
+        for row in rows:
+            indicator = row.indicator
+            yield [
+                indicator.code,
+                indicator.name,
+                indicator.get_metric_display(),
+                indicator.strategy.number if indicator.strategy else None,
+                indicator.issue_area.number if indicator.issue_area else None,
+                _label(Sector, indicator.sector) if indicator.sector else "",
+                row.period.code,
+                row.baseline,
+                row.target,
+                row.actual,
+                _("computed") if row.computed else _("typed in"),
+            ]
+
+    return Table(
+        [
+            _("code"),
+            _("indicator"),
+            _("counts"),
+            _("strategy"),
+            _("issue area"),
+            _("sector"),
+            _("period"),
+            _("baseline"),
+            _("target"),
+            _("actual"),
+            _("source"),
+        ],
+        cells(),
+    )
+
+
 def records_table(subject: str, qs: QuerySet[Any], *, contacts: bool) -> Table:
     """The table for a drill-down's records, by what they are."""
     builders: dict[str, Callable[[], Table]] = {
