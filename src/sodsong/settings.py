@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dj_database_url
 
-from sodsong.config import data_dir, env_bool, env_list, load_environment, secret_key
+from sodsong.config import data_dir, env_bool, env_int, env_list, env_str, load_environment, secret_key
 
 load_environment()
 
@@ -71,8 +70,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'sodsong.sqlite3'}",
-        conn_max_age=int(os.environ.get("SODSONG_DB_CONN_MAX_AGE", "60")),
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sodsong.sqlite3'}"),
+        conn_max_age=env_int("SODSONG_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -86,7 +85,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-WAREHOUSE_PATH = Path(os.environ.get("SODSONG_WAREHOUSE", DATA_DIR / "warehouse.duckdb"))
+WAREHOUSE_PATH = Path(env_str("SODSONG_WAREHOUSE", str(DATA_DIR / "warehouse.duckdb")))
 MEDIA_ROOT = DATA_DIR / "media"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -111,15 +110,15 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-SESSION_COOKIE_AGE = int(os.environ.get("SODSONG_SESSION_SECONDS", str(8 * 3600)))
+SESSION_COOKIE_AGE = env_int("SODSONG_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Sessions expire after SODSONG_SESSION_SECONDS without activity (not from sign-in).
 SESSION_SAVE_EVERY_REQUEST = True
 LOGIN_URL = "staff:login"
 OTP_TOTP_ISSUER = "Sodsong"
 # Staff sign-in throttling: failures per username (4x that per address) within the lockout window.
-STAFF_LOGIN_MAX_FAILURES = int(os.environ.get("SODSONG_STAFF_LOGIN_MAX_FAILURES", "5"))
-STAFF_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("SODSONG_STAFF_LOGIN_LOCKOUT_SECONDS", "900"))
+STAFF_LOGIN_MAX_FAILURES = env_int("SODSONG_STAFF_LOGIN_MAX_FAILURES", 5)
+STAFF_LOGIN_LOCKOUT_SECONDS = env_int("SODSONG_STAFF_LOGIN_LOCKOUT_SECONDS", 900)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -137,19 +136,19 @@ SECURE_HSTS_PRELOAD = False
 if _HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("SODSONG_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("SODSONG_MAX_BODY_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # LINE Messaging API (used by the watch part).
-LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
-LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
-LINE_API_BASE = os.environ.get("LINE_API_BASE", "https://api.line.me")
+LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "")
+LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("SODSONG_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("SODSONG_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
