@@ -148,4 +148,22 @@ def test_a_failed_build_leaves_nothing_behind(warehouse_path: Path, monkeypatch:
     with pytest.raises(RuntimeError):
         build_index(warehouse_path)
     folder = warehouse.snapshot_dir(warehouse_path)
-    assert not [p for p in folder.iterdir() if "search" in p.name or "details" in p.name]
+    leftovers = [p.name for p in folder.iterdir() if ("search" in p.name or "details" in p.name)]
+    assert leftovers == [".search.lock"]
+
+
+def test_a_small_warehouse_gets_its_index_on_first_use(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with warehouse.write(warehouse_path, fresh=True) as con:
+        load(con)
+    with open_index() as idx:  # built on the spot: nobody ran `sodsong search build`
+        assert idx.location.current and _nos(idx, q="ถนนลูกรัง") == [PROJECTS["laterite"]]
+    with warehouse.write(warehouse_path) as con:
+        con.execute("UPDATE process SET title = 'จ้างก่อสร้างสะพานไม้' WHERE process_id = ?", [pid("laterite")])
+    monkeypatch.setattr(engine, "AUTOBUILD_BYTES", 0)  # a big warehouse: keep the old index
+    with open_index() as idx:
+        assert not idx.location.current and _nos(idx, q="สะพานไม้") == []
+    monkeypatch.setattr(engine, "AUTOBUILD_BYTES", 1 << 30)
+    with open_index() as idx:
+        assert idx.location.current and _nos(idx, q="สะพานไม้") == [PROJECTS["laterite"]]

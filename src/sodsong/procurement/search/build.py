@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import fcntl
 import os
 import shutil
 import sqlite3
@@ -39,7 +40,7 @@ from sodsong.procurement.search.store import detail_path, index_path, prune_orph
 __all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macro"]
 
 INDEX_VERSION = "1"
-MEMORY_LIMIT = os.environ.get("SODSONG_SEARCH_BUILD_MEMORY", "4GB")
+MEMORY_LIMIT = os.environ.get("SODSONG_SEARCH_BUILD_MEMORY", "8GB")
 BATCH = 50_000
 
 # The SQL twin of sodsong.thai.normalize_text (a test checks they agree): NFC, zero-width
@@ -208,6 +209,13 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
         """
     )
     con.execute("CREATE TABLE org_map AS SELECT org_id, oid FROM org_stage")
+    # The default order (newest fiscal year and date first) as numbers 1..n, sorted on the narrow
+    # keys alone: a window over the wide project rows would sort every title with them.
+    con.execute(
+        "CREATE TABLE rid_order AS SELECT process_id FROM wh.process ORDER BY fiscal_year DESC NULLS LAST, "
+        "date_published DESC NULLS LAST, project_no DESC NULLS LAST, process_id"
+    )
+    con.execute("CREATE TABLE rid_map AS SELECT process_id, rowid + 1 AS rid FROM rid_order")
     flags_cte = (
         "SELECT process_id, count(*) AS n, string_agg(DISTINCT indicator, ' ' ORDER BY indicator) AS codes "
         "FROM wh.flag WHERE process_id IS NOT NULL GROUP BY process_id"
@@ -239,10 +247,7 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
             WHERE winner_name IS NOT NULL GROUP BY process_id
         ), flags AS ({flags_cte})
         SELECT
-            row_number() OVER (
-                ORDER BY p.fiscal_year DESC NULLS LAST, p.date_published DESC NULLS LAST,
-                         p.project_no DESC NULLS LAST, p.process_id
-            ) AS rid,
+            rm.rid,
             p.process_id, p.project_no, norm(p.title) AS title,
             b.oid AS buyer, e.oid AS entity,
             coalesce(bp.oid, b.oid) AS parent,
@@ -257,6 +262,7 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
             strftime(p.date_published, '%Y-%m-%d') AS date_published, p.source_kind,
             p.procuring_entity_id, p.buyer_id
         FROM wh.process p
+        JOIN rid_map rm ON rm.process_id = p.process_id
         LEFT JOIN org_map b ON b.org_id = p.buyer_id
         LEFT JOIN org_map e ON e.org_id = p.procuring_entity_id
         LEFT JOIN wh.organisation bo ON bo.org_id = p.buyer_id
@@ -319,14 +325,30 @@ def build_index(
     *,
     progress: Callable[[str], None] | None = None,
     threads: int | None = None,
+    only_if_missing: bool = False,
 ) -> BuildResult:
     """Build the index of the current warehouse snapshot and switch to it atomically.
 
-    Returns where it went and step timings. Building an index that exists is a no-op rebuild
-    (the file is replaced in one rename). Index files of snapshots that are gone are deleted.
+    Returns where it went and step timings. Building an index that exists rebuilds it (the file
+    is replaced in one rename) unless `only_if_missing`. Builds are serialised by a lock file;
+    index files of snapshots that are gone are deleted.
     """
-    say = progress or (lambda _message: None)
     link = link or warehouse.default_path()
+    folder = warehouse.snapshot_dir(link)
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".search.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            snapshot = warehouse.current_snapshot(link)
+            if only_if_missing and snapshot is not None and index_path(snapshot).exists():
+                return BuildResult(path=index_path(snapshot), snapshot=snapshot)
+            return _build(link, progress, threads)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build(link: Path, progress: Callable[[str], None] | None, threads: int | None) -> BuildResult:
+    say = progress or (lambda _message: None)
     with warehouse.open(link) as probe:
         probe.execute("SELECT 1").fetchone()
     snapshot = warehouse.current_snapshot(link)

@@ -22,7 +22,7 @@ from typing import Any
 
 from sodsong.procurement.search.facets import facet_code, facet_value
 from sodsong.procurement.search.query import Filters, SearchRequest
-from sodsong.procurement.search.store import IndexLocation, connect_index, locate
+from sodsong.procurement.search.store import IndexLocation, NoIndexError, connect_index, locate
 
 __all__ = [
     "COUNT_CAP",
@@ -570,6 +570,31 @@ class Index:
         return [_org(r) for r in rows], count
 
 
+AUTOBUILD_BYTES = int(os.environ.get("SODSONG_SEARCH_AUTOBUILD_BYTES", str(256 * 1024 * 1024)))
+
+
 def open_index(link: Path | None = None) -> Index:
-    """The index of the current warehouse snapshot (NoIndexError before the first build)."""
-    return Index(locate(link))
+    """The index of the current warehouse snapshot (NoIndexError before the first build).
+
+    A small warehouse (the demo, a few imported files: at most `AUTOBUILD_BYTES`) whose current
+    snapshot has no index yet gets one built on the spot, so the site follows every import and
+    flags run by itself; a large one keeps being served from the previous index until
+    `sodsong search build` has run.
+    """
+    from sodsong.procurement import warehouse
+
+    link = link or warehouse.default_path()
+    try:
+        location = locate(link)
+    except NoIndexError:
+        location = None
+    if location is None or not location.current:
+        snapshot = warehouse.current_snapshot(link)
+        if snapshot is not None and snapshot.stat().st_size <= AUTOBUILD_BYTES:
+            from sodsong.procurement.search.build import build_index
+
+            build_index(link, only_if_missing=True)
+            location = locate(link)
+    if location is None:
+        raise NoIndexError("the search index has not been built yet: run `sodsong search build`")
+    return Index(location)
