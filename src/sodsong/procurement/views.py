@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sodsong.procurement.search import exports
+from sodsong.procurement.search import engine, exports
 from sodsong.procurement.search.engine import Count, Index, ProjectRow, open_index
 from sodsong.procurement.search.labels import CATEGORY_LABELS, DISCLAIMER_TH, METHOD_LABELS, indicator_title
 from sodsong.procurement.search.query import SORTS, SearchRequest, parse_request
@@ -163,6 +163,7 @@ def _search_context(idx: Index, req: SearchRequest) -> dict[str, Any]:
     summary = results.summary
     context: dict[str, Any] = {
         "req": req,
+        "count_cap": engine.COUNT_CAP,
         "results": results,
         "rows": results.rows,
         "agencies": agencies,
@@ -302,5 +303,5 @@ def _csv_download(req: SearchRequest) -> StreamingHttpResponse:
 
 
 def count_text(count: Count) -> str:
-    """`1,234`, or `more than 10,000` when the count stopped early."""
+    """`1,234`, or `more than 2,000` when the count stopped early."""
     return f"{count.n:,}" if count.exact else _("more than %(n)s") % {"n": f"{count.n:,}"}

@@ -35,9 +35,10 @@ __all__ = [
     "open_index",
 ]
 
-COUNT_CAP = int(os.environ.get("SODSONG_SEARCH_COUNT_CAP", "10000"))
-BUDGET_SECONDS = int(os.environ.get("SODSONG_SEARCH_BUDGET_MS", "250")) / 1000
-TOP_SAMPLE = 2000  # filter-only searches: top agencies/contractors among this many newest matches
+COUNT_CAP = int(os.environ.get("SODSONG_SEARCH_COUNT_CAP", "2000"))
+BUDGET_SECONDS = int(os.environ.get("SODSONG_SEARCH_BUDGET_MS", "100")) / 1000
+# Filter-only searches: top agencies/contractors among this many newest matches.
+TOP_SAMPLE = int(os.environ.get("SODSONG_SEARCH_TOP_SAMPLE", str(min(2000, COUNT_CAP))))
 ORG_CAP = 2000
 
 PROJECT_COLUMNS = (
@@ -320,7 +321,9 @@ class Index:
                         f"p.contract_value, p.flags, p.amount FROM {body} ORDER BY {order_column} LIMIT ?",
                         [*params, limit + 1],
                     )
-                    while batch := cursor.fetchmany(2000):
+                    while batch := cursor.fetchmany(
+                        200
+                    ):  # small batches: an interrupted count keeps its rows
                         scan.extend(batch)
                 except sqlite3.OperationalError:
                     if not deadline.hit:
