@@ -55,3 +55,16 @@ def test_a_bad_number_names_the_setting(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "SODSONG_SESSION_SECONDS" in result.stderr and "eight hours" in result.stderr
+
+
+def test_every_setting_read_by_the_code_is_in_the_example_env_file() -> None:
+    """`.env.example` is the list of settings: a variable the code reads must be documented there."""
+    import re
+
+    names: set[str] = set()
+    for path in (REPO / "src" / "sodsong").rglob("*.py"):
+        names |= set(re.findall(r"[\"']((?:SODSONG|LINE)_[A-Z0-9_]+|DATABASE_URL)[\"']", path.read_text()))
+    example = (REPO / ".env.example").read_text()
+    documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE))
+    missing = sorted(names - documented)
+    assert not missing, f".env.example does not list: {missing}"
