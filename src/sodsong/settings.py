@@ -144,6 +144,9 @@ LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "")
 LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "")
 LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
 
+# Evidence files (photos, documents, audio, video) larger than this are refused, on every channel.
+WATCH_EVIDENCE_MAX_BYTES = env_int("SODSONG_EVIDENCE_MAX_BYTES", 25 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -122,9 +122,24 @@ def test_every_metric_equals_the_size_of_its_records(programme: dict[str, object
         assert metric.value(Scope(H1)) == records.count() == len(list(records)), metric.code
 
 
-def test_watch_figures_are_not_available_rather_than_zero(programme: dict[str, object]) -> None:
-    assert value("watch_line_users") is None
-    assert value("watch_reports_received") is None
+def test_watch_figures_are_running_totals_of_the_watch_part(programme: dict[str, object]) -> None:
+    from django.utils import timezone
+
+    from sodsong.watch.models import Report, Reporter, Status
+
+    assert value("watch_line_users") == 0
+    during = timezone.make_aware(datetime.datetime(2023, 3, 1, 10))
+    after = timezone.make_aware(datetime.datetime(2023, 8, 1, 10))
+    line_user = Reporter.objects.create(channel="line", line_user_hash="h1", created_at=during)
+    Reporter.objects.create(channel="line", line_user_hash="h2", created_at=after)
+    Report.objects.create(channel="line", reporter=line_user, status=Status.RECEIVED, submitted_at=during)
+    Report.objects.create(channel="web", status=Status.PUBLISHED, submitted_at=during, published_at=during)
+    Report.objects.create(channel="web", status=Status.DRAFT)  # unfinished: not received
+    Report.objects.create(channel="web", status=Status.RECEIVED, submitted_at=after)  # after the period
+    Report.objects.create(channel="web", status=Status.RECEIVED, submitted_at=during, is_example=True)
+    assert value("watch_line_users") == 1
+    assert value("watch_reports_received") == 2
+    assert value("watch_reports_published") == 1
 
 
 def test_a_partner_scope_sees_only_its_own_activities(programme: dict[str, object]) -> None:

@@ -57,7 +57,8 @@ def watch_figures(as_of: datetime.date) -> WatchFigures:
     """The running totals of the watch part at the end of `as_of` (None where not available)."""
     return WatchFigures(
         as_of=as_of,
-        line_users=None,
-        reports_received=None,
-        reports_published=None,
+        line_users=_count("Reporter", "created_at", as_of, channel="line"),
+        # Examples seeded by the demo are not reports anyone made.
+        reports_received=_count("Report", "submitted_at", as_of, is_example=False),
+        reports_published=_count("Report", "published_at", as_of, is_example=False),
     )

@@ -1,0 +1,29 @@
+"""The watch part's records (one module per concept, all importable from here)."""
+
+from sodsong.watch.models.conversations import Conversation
+from sodsong.watch.models.reports import (
+    CaseEvent,
+    Category,
+    Channel,
+    CloseReason,
+    EditConflict,
+    EventKind,
+    Evidence,
+    Report,
+    Reporter,
+    Status,
+)
+
+__all__ = [
+    "CaseEvent",
+    "Category",
+    "Channel",
+    "CloseReason",
+    "Conversation",
+    "EditConflict",
+    "EventKind",
+    "Evidence",
+    "Report",
+    "Reporter",
+    "Status",
+]
