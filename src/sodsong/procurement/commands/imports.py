@@ -1,4 +1,4 @@
-"""`sodsong import egp|ocds|companies|politicians|blacklist FILE...`: load sources into the warehouse."""
+"""`sodsong import egp|ocds|companies|politicians|blacklist FILE...`, `sodsong import parquet DIR`: load sources into the warehouse."""
 
 from __future__ import annotations
 
@@ -61,6 +61,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     blacklist.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _common(blacklist)
     blacklist.set_defaults(handler=_simple("import_blacklist"))
+
+    parquet = kinds.add_parser(
+        "parquet",
+        help="a folder in the warehouse's Parquet layout (from `export parquet` or `generate`)",
+    )
+    parquet.add_argument("directory", type=Path, metavar="DIR")
+    parquet.add_argument(
+        "--replace",
+        action="store_true",
+        help="start from an empty warehouse instead of adding to (and replacing rows of) the current one",
+    )
+    parquet.set_defaults(handler=_parquet)
 
     decisions = kinds.add_parser(
         "decisions", help="apply the staff decisions on company name matches now (a new snapshot, no file)"
@@ -166,4 +178,26 @@ def _decisions(args: argparse.Namespace) -> int:
         ).fetchone()
     assert row is not None
     console.print(f"name matches: {row[0]:,} confirmed, {row[1]:,} rejected, {row[2]:,} waiting")
+    return 0
+
+
+def _parquet(args: argparse.Namespace) -> int:
+    from sodsong.procurement.sources.common import SourceError
+    from sodsong.procurement.sources.parquet import import_parquet
+
+    with progress(transient=True) as bar:
+        task = bar.add_task("import", total=None)
+
+        def report(what: str, number: int, total: int) -> None:
+            bar.update(task, description=what, completed=number - 1, total=total)
+
+        try:
+            summary = import_parquet(args.directory, replace=args.replace, progress=report)
+        except SourceError as exc:
+            raise CommandError(f"{exc}; the warehouse is unchanged", exit_code=1) from None
+    for name, rows in summary.rows.items():
+        console.print(f"  {name}: {rows:,} rows")
+    console.print(f"{len(summary.rows)} tables, {summary.total:,} rows imported from {args.directory}")
+    if summary.ignored:
+        console.print(f"[dim]ignored (not tables of the schema): {', '.join(summary.ignored)}[/dim]")
     return 0
