@@ -75,3 +75,27 @@ def test_contact_details_are_encrypted_in_the_database() -> None:
         stored = cursor.fetchone()[0]
     assert "081" not in stored and stored.startswith("gAAAA")
     assert Report.objects.get(pk=report.pk).contact == "โทร 081-234-5678"
+
+
+def test_the_audit_log_is_append_only() -> None:
+    from sodsong.watch.audit import audit
+    from sodsong.watch.models import AuditEntry, AuditLogIsAppendOnly
+
+    report = Report.objects.create(channel="web")
+    entry = audit(None, "case.publish", report, note="approved")
+    assert (entry.case_code, entry.detail) == (report.code, {"note": "approved"})
+    entry.action = "changed"
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.save()
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.delete()
+    assert AuditEntry.objects.get().action == "case.publish"
+
+
+def test_a_message_to_a_web_reporter_waits_on_the_track_page() -> None:
+    from sodsong.watch.notify import notify_reporter
+
+    report = Report.objects.create(channel="web", status=Status.NEED_INFO)
+    event, delivery = notify_reporter(report, "ขอรูปถ่ายเพิ่มเติม")
+    assert (delivery.delivered, delivery.how) == (False, "track-page")
+    assert (event.kind, event.note) == (EventKind.MESSAGE_OUT, "ขอรูปถ่ายเพิ่มเติม")

@@ -1,5 +1,6 @@
 """The watch part's records (one module per concept, all importable from here)."""
 
+from sodsong.watch.models.audit import AuditEntry, AuditLogIsAppendOnly
 from sodsong.watch.models.conversations import Conversation
 from sodsong.watch.models.reports import (
     CaseEvent,
@@ -15,6 +16,8 @@ from sodsong.watch.models.reports import (
 )
 
 __all__ = [
+    "AuditEntry",
+    "AuditLogIsAppendOnly",
     "CaseEvent",
     "Category",
     "Channel",
