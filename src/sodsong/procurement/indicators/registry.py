@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 OCDS_LEVELS = ("OCID", "Buyer", "ProcuringEntity", "Tenderer")
-THAI_LEVELS = ("process", "buyer", "tenderer", "company")
+THAI_LEVELS = ("process", "buyer", "tenderer", "company", "agency", "pair")
 PARAMETER_TYPES = ("int", "uint", "float", "str", "pipe-list", "map[str,int]")
 
 

@@ -53,6 +53,19 @@ FALLBACK_TITLES: dict[str, tuple[str, str]] = {
         "Bidders who often bid together",
     ),
     "TH-BLACKLISTED": ("ผู้เข้าเสนอราคามีประวัติทิ้งงาน", "A bidder is on the abandoned-work blacklist"),
+    "TH-CO-POLITICIAN": (
+        "กรรมการเป็นหรือเคยเป็นนักการเมืองหรือผู้ยื่นบัญชีทรัพย์สิน",
+        "A director is or was a politician or declaring official",
+    ),
+    "TH-CO-RELATIVE": (
+        "กรรมการเป็นญาติของนักการเมืองหรือผู้ยื่นบัญชีทรัพย์สิน",
+        "A director is a relative of a politician or declaring official",
+    ),
+    "TH-CO-ADDRESS": (
+        "ที่อยู่บริษัทตรงกับที่อยู่ของนักการเมืองหรือผู้ยื่นบัญชีทรัพย์สิน",
+        "The company's address is a politician's or declaring official's",
+    ),
+    "TH-CO-DONOR": ("บริษัทบริจาคเงินให้พรรคการเมือง", "The company donated to a political party"),
     "TH-NEW-COMPANY": ("บริษัทจดทะเบียนใหม่ได้งาน", "Newly registered company won"),
     "TH-CONCENTRATION": (
         "ผู้ชนะได้งานเป็นสัดส่วนสูงของหน่วยงาน",
@@ -78,7 +91,6 @@ NEEDS_BIDS = frozenset(
     {
         "TH-NEAR-REF",
         "TH-ABOVE-REF",
-        "TH-HIGH",
         "TH-CLUSTER",
         "TH-EQUAL",
         "TH-ABNORMAL-LOW-PEERS",

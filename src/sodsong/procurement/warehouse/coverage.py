@@ -2,9 +2,8 @@
 path (Cardinal's `coverage` idea), and whether each indicator can be computed on this data.
 
 Indicators come from the registry (`sodsong.procurement.indicators.REGISTRY`): an OCDS path in
-`required_fields` must occur in at least one release. ACT Ai's Thai flags that the registry does
-not list yet are judged from `THAI_REQUIRED` below (warehouse columns, `table.column`), kept here
-in one place until their specs land in the registry.
+`required_fields` must occur in at least one release; a warehouse column (`table.column`, the Thai
+flags' fields) must have a value in at least one row.
 """
 
 from __future__ import annotations
@@ -21,39 +20,10 @@ from sodsong.procurement.warehouse.schema import TABLES
 
 __all__ = ["THAI_REQUIRED", "Readiness", "column_coverage", "indicator_readiness", "path_coverage"]
 
-# Thai flags (docs: specs/indicators.md section B and the company-level checks) -> the warehouse
-# columns each needs. A column counts as present when at least one row has it.
-THAI_REQUIRED: dict[str, tuple[str, ...]] = {
-    "TH-NEAR-REF": ("process.reference_price", "award.value_amount"),
-    "TH-ABOVE-REF": ("process.reference_price", "bid.amount"),
-    "TH-HIGH": ("bid.amount", "process.main_procurement_category", "process.procurement_method"),
-    "TH-CLUSTER": ("bid.amount",),
-    "TH-EQUAL": ("bid.amount", "bid.tenderer_id"),
-    "TH-ABNORMAL-LOW-REF": ("process.reference_price", "award.value_amount"),
-    "TH-ABNORMAL-LOW-PEERS": ("bid.amount", "bid.tenderer_id"),
-    "TH-CONTRACT-ABOVE-BID": ("contract.value_amount", "award.value_amount"),
-    "TH-FEW-BIDDERS": ("bid.stage", "process.procurement_method"),
-    "TH-REF-VS-BUDGET": ("process.reference_price", "process.budget"),
-    "TH-YEAR-END-SPECIFIC": ("process.method_details", "process.date_published"),
-    "TH-SPLITTING": (
-        "process.buyer_id",
-        "award_supplier.org_id",
-        "process.method_details",
-        "award.value_amount",
-    ),
-    "TH-SHARED-DIRECTOR-ADDRESS": (
-        "bid.tenderer_id",
-        "relation.kind=director_of",
-        "organisation.address_key",
-    ),
-    "TH-FREQUENT-COBIDDERS": ("bid.tenderer_id",),
-    "TH-BLACKLISTED": ("award_supplier.org_id", "sanction.date_listed"),
-    "COMPANY-POLITICIAN-DIRECTOR": ("relation.kind=director_of", "relation.kind=holds_position"),
-    "COMPANY-NEW-WINNER": ("organisation.registration_date", "award_supplier.org_id"),
-    "COMPANY-DONATION": ("relation.kind=donated_to",),
-    "AGENCY-CONCENTRATION": ("award.value_amount", "award_supplier.org_id", "process.buyer_id"),
-    "AGENCY-NON-OPEN-SHARE": ("process.procurement_method", "process.buyer_id"),
-}
+# Thai flags the registry does not describe (yet) -> the warehouse columns each needs
+# (`table.column`, or `table.column=value` for a row kind). Every Thai flag of the spec now has
+# its module in `sodsong.procurement.indicators.thai`, so this is empty.
+THAI_REQUIRED: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)

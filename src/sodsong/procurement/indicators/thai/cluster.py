@@ -1,0 +1,51 @@
+"""Clustered bid prices (TH-CLUSTER, เสนอราคาเกาะกลุ่ม).
+
+A process is flagged when at least `minimum_bids` of its priced bids lie within
+`max_spread_pct` percent of each other: with the bids sorted, some run of `minimum_bids`
+consecutive bids has (highest − lowest) / lowest × 100 ≤ `max_spread_pct`. Bids that agree
+this closely suggest prices set together. Needs bid lists. Value: the tightest spread, percent.
+
+Source: ACT Ai (actai.co) flag "เสนอราคาเกาะกลุ่ม"; default 3 bids within 1 %.
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
+from sodsong.procurement.indicators.thai.base import ThaiIndicator
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="TH-CLUSTER",
+    family="thai",
+    title_th="เสนอราคาเกาะกลุ่ม",
+    title_en="Clustered bid prices",
+    levels=("process",),
+    output="process: the smallest spread of `minimum_bids` consecutive bids, percent",
+    parameters=(
+        Parameter("minimum_bids", "int", 3, "bids that must lie close together"),
+        Parameter("max_spread_pct", "float", 1.0, "largest spread (highest − lowest) / lowest, percent"),
+    ),
+    required_fields=("bid.amount", "bid.tenderer_id"),
+    source="ACT Ai (actai.co): เสนอราคาเกาะกลุ่ม",
+)
+
+_RUNS = """SELECT process_id, amount,
+       lead(amount, ${minimum_bids} - 1) OVER (PARTITION BY process_id ORDER BY amount, tenderer_id) AS top
+FROM th_bid WHERE amount > 0"""
+
+INDICATOR = ThaiIndicator(
+    spec=SPEC,
+    flags=f"""SELECT 'process' AS subject_kind, c.process_id AS subject_id, c.process_id,
+       CAST(NULL AS VARCHAR) AS org_id, p.fiscal_year, c.spread AS value,
+       to_json({{'bids': c.bids, 'spread_pct': round(c.spread, 4)}}) AS details
+FROM (
+    SELECT s.process_id, min(s.spread) AS spread, min(b.bids) AS bids
+    FROM (SELECT process_id, (CAST(top AS DOUBLE) - CAST(amount AS DOUBLE)) / CAST(amount AS DOUBLE) * 100 AS spread
+          FROM ({_RUNS}) r WHERE top IS NOT NULL) s
+    JOIN (SELECT process_id, list_sort(list(amount)) AS bids FROM th_bid WHERE amount > 0 GROUP BY process_id) b
+      ON b.process_id = s.process_id
+    WHERE s.spread <= ${{max_spread_pct}}
+    GROUP BY s.process_id
+) c JOIN th_process p ON p.process_id = c.process_id""",
+    checked="SELECT count(DISTINCT process_id) FROM th_bid WHERE amount > 0",
+)

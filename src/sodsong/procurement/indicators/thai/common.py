@@ -1,0 +1,82 @@
+"""Shared relations every Thai flag reads, built once per run (DuckDB dialect, like the flags).
+
+- `th_org`: each organisation and the one it resolves to (confirmed name matches);
+- `th_process`: processes not cancelled, with money as DECIMAL and the method and dates;
+- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s);
+- `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
+- `th_bid`: per process and resolved bidder who got past buying the documents, the price
+  offered (summed over items; null when the bid was not priced);
+- `th_politician`: persons holding or having held a public position (politicians and officials
+  who declare assets), from `relation.kind = 'holds_position'`;
+- `th_director`: directors of companies, companies resolved.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COMMON", "SOURCE_TABLES"]
+
+# The warehouse tables the flags read (the Spark engine copies exactly these).
+SOURCE_TABLES = (
+    "process",
+    "bid",
+    "award",
+    "award_supplier",
+    "contract",
+    "organisation",
+    "relation",
+    "sanction",
+)
+
+COMMON: tuple[tuple[str, str], ...] = (
+    (
+        "th_org",
+        "SELECT org_id, coalesce(resolved_id, org_id) AS rid, kind, name, address_key, registration_date "
+        "FROM organisation",
+    ),
+    (
+        "th_process",
+        """SELECT process_id, buyer_id, procuring_entity_id, fiscal_year, reference_price AS ref, budget,
+                  procurement_method, method_details, main_procurement_category AS category, date_published
+           FROM process WHERE coalesce(tender_status, '') <> 'cancelled'""",
+    ),
+    (
+        "th_supplier",
+        """SELECT s.process_id, coalesce(o.rid, s.org_id) AS org_id, sum(a.value_amount) AS amount,
+                  min(coalesce(a.date, a.transaction_date)) AS award_date
+           FROM award_supplier s
+           JOIN award a ON a.award_id = s.award_id
+           LEFT JOIN th_org o ON o.org_id = s.org_id
+           WHERE coalesce(a.status, 'active') NOT IN ('cancelled', 'unsuccessful')
+           GROUP BY s.process_id, coalesce(o.rid, s.org_id)""",
+    ),
+    (
+        "th_win",
+        """SELECT a.process_id, a.amount, a.award_date, s.winner_id, coalesce(s.winners, 0) AS winners
+           FROM (SELECT process_id, sum(value_amount) AS amount, min(coalesce(date, transaction_date)) AS award_date
+                 FROM award
+                 WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') AND value_amount > 0
+                 GROUP BY process_id) a
+           LEFT JOIN (SELECT process_id, min(org_id) AS winner_id, count(*) AS winners
+                      FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id""",
+    ),
+    (
+        "th_bid",
+        """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, sum(b.amount) AS amount,
+                  count(b.amount) AS priced_rows
+           FROM bid b LEFT JOIN th_org o ON o.org_id = b.tenderer_id
+           WHERE b.tenderer_id IS NOT NULL AND b.stage <> 'bought_documents'
+             AND coalesce(b.status, '') NOT IN ('withdrawn', 'invited')
+           GROUP BY b.process_id, coalesce(o.rid, b.tenderer_id)""",
+    ),
+    (
+        "th_politician",
+        "SELECT subject_id AS person_id, min(role) AS position FROM relation WHERE kind = 'holds_position' "
+        "GROUP BY subject_id",
+    ),
+    (
+        "th_director",
+        """SELECT DISTINCT r.subject_id AS person_id, coalesce(o.rid, r.object_id) AS company_id
+           FROM relation r LEFT JOIN th_org o ON o.org_id = r.object_id
+           WHERE r.kind = 'director_of'""",
+    ),
+)

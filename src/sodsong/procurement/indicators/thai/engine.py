@@ -1,0 +1,177 @@
+"""Run the Thai flags: readiness, shared relations, fences, flags; write the flag tables.
+
+The run is the same for every engine; an `Engine` only knows how to execute the SQL (DuckDB
+runs it as written, `spark.SparkEngine` transpiles it) and how to land the flag rows in the
+warehouse connection being written (`warehouse.write()`: a new snapshot, switched only when the
+whole run succeeded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import duckdb
+
+from sodsong.procurement.indicators.thai import INDICATORS
+from sodsong.procurement.indicators.thai.base import ThaiIndicator, render
+from sodsong.procurement.indicators.thai.common import COMMON
+from sodsong.procurement.indicators.thai.settings import ThaiSettings
+from sodsong.procurement.indicators.thai.tables import clear_family, create_flag_tables
+from sodsong.procurement.warehouse.keys import HASH_LENGTH
+
+__all__ = ["DuckDBEngine", "Engine", "RunResult", "compute", "flag_select", "run_id_for"]
+
+FAMILY = "thai"
+
+
+class Engine(Protocol):
+    name: str
+
+    def materialize(self, name: str, sql: str) -> None: ...
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]: ...
+
+    def insert_flags(self, selects: Sequence[str], target: duckdb.DuckDBPyConnection) -> None: ...
+
+
+class DuckDBEngine:
+    """Runs the SQL on the warehouse connection itself (temporary tables vanish with it)."""
+
+    name = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def materialize(self, name: str, sql: str) -> None:
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql).fetchall()
+
+    def insert_flags(self, selects: Sequence[str], target: duckdb.DuckDBPyConnection) -> None:
+        for select in selects:
+            target.execute(f"INSERT INTO flag {select}")
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    engine: str
+    flagged: dict[str, int] = field(default_factory=dict)
+    not_computable: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def run_id_for(engine: str, now: dt.datetime) -> str:
+    return f"thai-{engine}-{now.strftime('%Y%m%dT%H%M%S%f')}"
+
+
+def flag_select(indicator: ThaiIndicator, sql: str, run_id: str) -> str:
+    """The indicator's rows with the columns of the `flag` table, in its order."""
+    code = indicator.code
+    key = (
+        f"concat('{code}', '|', coalesce(f.subject_kind, ''), '|', coalesce(f.subject_id, ''), '|', "
+        "coalesce(f.process_id, ''))"
+    )
+    return (
+        f"SELECT left(md5({key}), {HASH_LENGTH}) AS flag_id, '{run_id}' AS run_id, '{code}' AS indicator, "
+        f"'{FAMILY}' AS family, f.subject_kind, f.subject_id, f.process_id, f.org_id, "
+        "CAST(f.fiscal_year AS INTEGER) AS fiscal_year, CAST(f.value AS DOUBLE) AS value, "
+        f"CAST(f.details AS VARCHAR) AS details FROM ({sql}) f"
+    )
+
+
+def _presence_sql(fields: Sequence[str]) -> str:
+    parts = []
+    for name in fields:
+        table, _, column = name.partition(".")
+        if "=" in column:
+            column, _, value = column.partition("=")
+            test = f"count(*) FILTER (WHERE {column} = '{value}')"
+        else:
+            test = f"count({column})"
+        parts.append(f"SELECT '{name}' AS field, {test} AS n FROM {table}")
+    return " UNION ALL ".join(parts)
+
+
+def _present(engine: Engine, indicators: Sequence[ThaiIndicator]) -> dict[str, bool]:
+    fields = sorted({f for i in indicators for f in i.spec.required_fields})
+    return {str(name): bool(n) for name, n in engine.rows(_presence_sql(fields))}
+
+
+def compute(
+    con: duckdb.DuckDBPyConnection,
+    settings: ThaiSettings,
+    engine: Engine | None = None,
+    indicators: Sequence[ThaiIndicator] = INDICATORS,
+) -> RunResult:
+    """Compute every indicator and replace the Thai rows of the flag tables on `con`."""
+    engine = engine or DuckDBEngine(con)
+    started = dt.datetime.now(dt.UTC)
+    clock = time.perf_counter()
+    run_id = run_id_for(engine.name, started)
+    result = RunResult(run_id, engine.name)
+    present = _present(engine, indicators)
+    for name, sql in COMMON:
+        engine.materialize(name, sql)
+    fences: list[tuple[Any, ...]] = []
+    selects: list[str] = []
+    checked: dict[str, int] = {}
+    for indicator in indicators:
+        missing = [f for f in indicator.spec.required_fields if not present[f]]
+        if missing:
+            result.not_computable[indicator.code] = missing
+            continue
+        values = settings.of(indicator.code)
+        if indicator.fences:
+            engine.materialize(indicator.fence_table, render(indicator, indicator.fences, values))
+            fences += [
+                (run_id, indicator.code, *row)
+                for row in engine.rows(
+                    "SELECT group_key, n, q1, q3, lower_fence, upper_fence, threshold "
+                    f"FROM {indicator.fence_table} ORDER BY group_key"
+                )
+            ]
+        selects.append(flag_select(indicator, render(indicator, indicator.flags, values), run_id))
+        checked[indicator.code] = -1
+    if checked:
+        counts = " UNION ALL ".join(
+            f"SELECT '{i.code}' AS code, ({render(i, i.checked, settings.of(i.code))}) AS n"
+            for i in indicators
+            if i.code in checked
+        )
+        checked.update({str(code): int(n) for code, n in engine.rows(counts)})
+    create_flag_tables(con)
+    codes = [i.code for i in indicators]
+    clear_family(con, FAMILY, codes)
+    engine.insert_flags(selects, con)
+    flagged = dict(
+        con.execute(
+            "SELECT indicator, count(*) FROM flag WHERE run_id = ? GROUP BY indicator", [run_id]
+        ).fetchall()
+    )
+    result.flagged = {code: int(flagged.get(code, 0)) for code in checked}
+    readiness = [
+        (
+            run_id,
+            i.code,
+            i.code in checked,
+            checked.get(i.code, 0),
+            result.flagged.get(i.code, 0),
+            ",".join(result.not_computable.get(i.code, [])),
+        )
+        for i in indicators
+    ]
+    con.executemany("INSERT INTO flag_readiness VALUES (?, ?, ?, ?, ?, ?)", readiness)
+    if fences:
+        con.executemany("INSERT INTO flag_fence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fences)
+    result.seconds = time.perf_counter() - clock
+    con.execute(
+        "INSERT INTO flag_run VALUES (?, ?, ?, ?, ?, ?)",
+        [run_id, engine.name, FAMILY, settings.to_json(), started, dt.datetime.now(dt.UTC)],
+    )
+    return result

@@ -1,0 +1,51 @@
+"""Fewer than 3 bidders (TH-FEW-BIDDERS, มีผู้เสนอราคาน้อยกว่า 3 ราย).
+
+A process bought by a competitive method (e-bidding, ประกวดราคา, selection คัดเลือก: its
+method text matches `method_pattern`, or, without a method text, its OCDS method is open or
+selective) is flagged when fewer than `minimum_bidders` bidders had their price opened. Only
+processes with a bid list are checked (e-GP's open CSV has none: not computable there, never
+"no flag"). Value: the number of priced bids.
+
+Source: ACT Ai (actai.co) flag "มีผู้เสนอราคาน้อยกว่า 3 ราย (ไม่เป็นไปตามที่กฎหมายกำหนด)".
+"""
+
+from __future__ import annotations
+
+from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
+from sodsong.procurement.indicators.thai.base import ThaiIndicator
+
+SPEC = IndicatorSpec.from_module(
+    __name__,
+    code="TH-FEW-BIDDERS",
+    family="thai",
+    title_th="มีผู้เสนอราคาน้อยกว่า 3 ราย (ไม่เป็นไปตามที่กฎหมายกำหนด)",
+    title_en="Fewer than 3 bidders (below what the law requires)",
+    levels=("process",),
+    output="process: the number of priced bids",
+    parameters=(
+        Parameter("minimum_bidders", "int", 3, "flag below this many priced bids"),
+        Parameter(
+            "method_pattern",
+            "str",
+            "e-bidding|ประกวดราคา|คัดเลือก",
+            "regular expression of competitive methods",
+        ),
+    ),
+    required_fields=("bid.stage", "process.method_details"),
+    source="ACT Ai (actai.co): มีผู้เสนอราคาน้อยกว่า 3 ราย",
+)
+
+_COUNTS = """SELECT p.process_id, p.fiscal_year, p.method_details, count(b.amount) AS priced
+FROM th_process p JOIN (SELECT DISTINCT process_id FROM bid) l ON l.process_id = p.process_id
+LEFT JOIN th_bid b ON b.process_id = p.process_id
+WHERE coalesce(regexp_matches(p.method_details, ${method_pattern}), p.procurement_method IN ('open', 'selective'))
+GROUP BY p.process_id, p.fiscal_year, p.method_details"""
+
+INDICATOR = ThaiIndicator(
+    spec=SPEC,
+    flags=f"""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, CAST(NULL AS VARCHAR) AS org_id,
+       fiscal_year, CAST(priced AS DOUBLE) AS value,
+       to_json({{'priced_bids': priced, 'minimum': ${{minimum_bidders}}, 'method': method_details}}) AS details
+FROM ({_COUNTS}) c WHERE priced < ${{minimum_bidders}}""",
+    checked=f"SELECT count(*) FROM ({_COUNTS}) c",
+)
