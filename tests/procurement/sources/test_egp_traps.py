@@ -13,9 +13,19 @@ import duckdb
 import pyarrow as pa
 import pytest
 
+from sodsong.procurement import warehouse
 from sodsong.procurement.sources.egp_csv import date_lookup_select
 from sodsong.procurement.sources.egp_sql import METHOD_RULES, define_egp_macros
-from sodsong.thai import THAI_MONTHS_LONG, THAI_MONTHS_SHORT, ThaiDateError, parse_thai_date, to_thai_digits
+from sodsong.procurement.sources.runs import import_egp
+from sodsong.thai import (
+    THAI_MONTHS_LONG,
+    THAI_MONTHS_SHORT,
+    ThaiDateError,
+    company_match_key,
+    parse_thai_date,
+    to_thai_digits,
+)
+from tests.procurement.sources.conftest import one
 from tests.procurement.sources.egp_files import (
     HEADER_26,
     HEADER_28,
@@ -263,3 +273,26 @@ def test_a_zero_agreed_price_is_a_pending_award(tmp_path: Path, egp: Run, query:
     rows[0][HEADER_28.index("ราคาตกลงซื้อ/จ้าง")] = "0"
     egp(write(tmp_path / "f.csv", render(HEADER_28, rows)))
     assert query("SELECT status, value_amount FROM award") == [("pending", Decimal("0.00"))]
+
+
+def test_a_company_named_differently_keeps_the_match_key_of_the_name_it_is_shown_by(
+    tmp_path: Path, warehouse_path: Path
+) -> None:
+    """One juristic id under two names (in two files): the organisation takes the first name
+    (by file and line) and its match key must be that name's key, whatever order the files are
+    imported in, or name matches pair it with the wrong suppliers."""
+    files = []
+    for number, name in enumerate(("บริษัท ไอครีเอทีฟซิสเตมส์ จำกัด", "บริษัท พรูเดนเทล จำกัด"), start=1):
+        row = list(rows_28(ics_rows()[:1])[0])
+        row[HEADER_28.index("รหัสโครงการ")] = f"6500000000{number}"
+        row[HEADER_28.index("เลขนิติบุคคล")] = "0305560001659"
+        row[HEADER_28.index("ชื่อผู้ชนะ")] = name
+        files.append(write(tmp_path / f"f{number}.csv", render(HEADER_28, [row])))
+    for order, paths in enumerate((files, files[::-1])):
+        path = tmp_path / f"w{order}" / "warehouse.duckdb"
+        import_egp(paths, warehouse_path=path)
+        with warehouse.open(path) as con:
+            name, key = one(
+                con, "SELECT name, name_key FROM organisation WHERE org_id = 'th-dbd-0305560001659'"
+            )
+        assert key == company_match_key(name), (order, name, key)

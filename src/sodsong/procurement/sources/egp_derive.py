@@ -253,11 +253,13 @@ def _organisations(con: duckdb.DuckDBPyConnection) -> None:
             SELECT s.org_id, CASE WHEN bool_or(a.winner_id_status = 'person_id_withheld') THEN 'person' ELSE 'company' END,
                    coalesce(arg_min(a.winner_name, (a.source_file_id, a.source_line)) FILTER (WHERE a.winner_name IS NOT NULL),
                             any_value(a.winner_id)),
-                   any_value(b.winner_key), any_value(b.winner_id), NULL,
+                   arg_min(w.name_key, (a.source_file_id, a.source_line)) FILTER (WHERE a.winner_name IS NOT NULL),
+                   any_value(b.winner_id), NULL,
                    CASE WHEN bool_or(a.winner_id_status = 'person_id_withheld') THEN 'Person' ELSE 'Company' END,
                    arg_min(a.source_file_id, (a.source_file_id, a.source_line)),
                    arg_min(a.source_line, (a.source_file_id, a.source_line))
             FROM award_supplier s JOIN award a USING (award_id) JOIN egp_ba b USING (award_id)
+            LEFT JOIN egp_winner_key w ON w.name = a.winner_name
             WHERE s.process_id LIKE '{EGP_OCID_PREFIX}-%' GROUP BY s.org_id
         )
         """
