@@ -7,3 +7,6 @@ class WatchConfig(AppConfig):
     name = "sodsong.watch"
     label = "watch"
     verbose_name = "Citizen watch"
+
+    def ready(self) -> None:
+        import sodsong.watch.line  # noqa: F401  (registers the LINE sender and inbox worker hook)

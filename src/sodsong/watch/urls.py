@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from sodsong.watch import views
 
@@ -7,4 +7,5 @@ app_name = "watch"
 
 urlpatterns = [
     path("watch/", views.index, name="index"),
+    path("", include("sodsong.watch.line.urls")),
 ]

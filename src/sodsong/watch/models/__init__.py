@@ -2,6 +2,14 @@
 
 from sodsong.watch.models.audit import AuditEntry, AuditLogIsAppendOnly
 from sodsong.watch.models.conversations import Conversation
+from sodsong.watch.models.line import (
+    InboxStatus,
+    LineInboxEvent,
+    LineOutbox,
+    LinePushMonth,
+    LineRecipient,
+    OutboxStatus,
+)
 from sodsong.watch.models.reports import (
     CaseEvent,
     Category,
@@ -26,6 +34,12 @@ __all__ = [
     "EditConflict",
     "EventKind",
     "Evidence",
+    "InboxStatus",
+    "LineInboxEvent",
+    "LineOutbox",
+    "LinePushMonth",
+    "LineRecipient",
+    "OutboxStatus",
     "Report",
     "Reporter",
     "Status",

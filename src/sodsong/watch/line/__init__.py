@@ -1,0 +1,47 @@
+"""The LINE channel: webhook, durable inbox, processing, replies and pushes, rich menu.
+
+Importing the package (the watch app does, when Django starts) registers the LINE sender for
+`notify_reporter`, the gunicorn worker hook that starts the inbox thread, and the clean-up of a
+reporter's encrypted LINE id when the reporter is deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete
+
+from sodsong.cli.server import WORKER_START_HOOKS
+from sodsong.watch.models import LineRecipient, Reporter
+from sodsong.watch.notify import register_sender
+
+__all__ = ["forget"]
+
+
+def forget(user_key: str) -> int:
+    """Delete the encrypted LINE user id kept for pushing to `user_key`."""
+    deleted, _ = LineRecipient.objects.filter(user_key=user_key).delete()
+    return deleted
+
+
+def _reporter_deleted(sender: Any, instance: Reporter, **kwargs: Any) -> None:
+    if instance.line_user_hash:
+        forget(instance.line_user_hash)
+
+
+def _start_worker() -> None:
+    from sodsong.watch.line.processing import ensure_worker
+
+    ensure_worker()
+
+
+def _send(*args: Any) -> Any:
+    from sodsong.watch.line.sender import send_to_reporter
+
+    return send_to_reporter(*args)
+
+
+register_sender("line", _send)
+post_delete.connect(_reporter_deleted, sender=Reporter, dispatch_uid="watch-line-forget")
+if _start_worker not in WORKER_START_HOOKS:
+    WORKER_START_HOOKS.append(_start_worker)
