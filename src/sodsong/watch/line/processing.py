@@ -56,9 +56,8 @@ def set_engine(engine: Engine | None) -> None:
 def _engine() -> Engine:
     if _engine_override is not None:
         return _engine_override
-    from sodsong.watch.conversation import engine  # type: ignore[attr-defined,unused-ignore]
+    from sodsong.watch.conversation.engine import handle
 
-    handle: Engine = engine.handle
     return handle
 
 
