@@ -10,3 +10,6 @@ class WatchConfig(AppConfig):
 
     def ready(self) -> None:
         import sodsong.watch.line  # noqa: F401  (registers the LINE sender and inbox worker hook)
+        from sodsong.watch.intake import hooks as intake_hooks
+
+        intake_hooks.ready()

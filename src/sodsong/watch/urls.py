@@ -8,4 +8,5 @@ app_name = "watch"
 urlpatterns = [
     path("watch/", views.index, name="index"),
     path("", include("sodsong.watch.line.urls")),
+    path("", include("sodsong.watch.intake.urls")),
 ]
