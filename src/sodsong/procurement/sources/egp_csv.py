@@ -1,13 +1,11 @@
 """Import data.go.th e-GP CSV files: DuckDB reads and cleans every row in bulk (no per-row Python).
 
 Per file: detect the encoding (cp874 is transcoded to UTF-8 in one streaming pass) and the
-layout (from a sample of rows, not only the header). Then two passes of DuckDB's `read_csv`,
-every field read as text:
-
-1. a narrow pass over the short columns: rows with too few or too many fields, broken quotes,
-   over-long lines and invalid UTF-8 are set aside with their line numbers; each distinct date,
-   method, province and project-name tail is parsed once; cells that do not parse are found;
-2. the full pass inserts every good row into `egp_row`, looking the parsed values up.
+layout (from a sample of rows, not only the header). Then one parallel `read_csv`, every field
+read as text into a temporary table: rows with too few or too many fields, broken quotes,
+over-long lines and invalid UTF-8 are set aside with their line numbers. From that table each
+distinct date, method, province and project-name tail is parsed once, cells that do not parse
+are found, and every good row is inserted into `egp_row` with the parsed values looked up.
 
 A row with a cell that does not parse (an amount that is not a number, a date that is not a
 date) is rejected whole, with one `rejection` row per bad field; the others are imported.
@@ -87,26 +85,21 @@ _PROJECT_NO = (
 _FISCAL = "coalesce(clean_num(fiscal_year), clean_num(fiscal_year_extract))"
 
 
-def _csv(layout: Layout, path: Path, max_line_bytes: int, rejects: bool) -> str:
-    """read_csv over the file with our field names (columns the layout lacks are NULL)."""
+def _csv(layout: Layout, path: Path, max_line_bytes: int) -> str:
+    """read_csv over the file with our field names (columns the layout lacks are NULL); lines
+    that are not CSV rows of the layout's width go to `egp_reject_errors`."""
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(layout.width)) + "}"
     options = (
         f"columns = {columns}, header = false, skip = {layout.header_lines}, delim = ',', quote = '\"', "
         f"escape = '\"', auto_detect = false, strict_mode = true, null_padding = false, all_varchar = true, "
-        f"nullstr = {_NULLS}, max_line_size = {max_line_bytes}, parallel = true"
+        f"nullstr = {_NULLS}, max_line_size = {max_line_bytes}, parallel = true, "
+        "store_rejects = true, rejects_table = 'egp_reject_errors', rejects_scan = 'egp_reject_scans'"
     )
-    if rejects:
-        options += (
-            ", store_rejects = true, rejects_table = 'egp_reject_errors', rejects_scan = 'egp_reject_scans'"
-        )
-    else:
-        options += ", ignore_errors = true"
-    fields = table_fields()
     named = ", ".join(
         f"c{layout.index(f)} AS {f}" if layout.index(f) is not None else f"NULL::VARCHAR AS {f}"
-        for f in fields
+        for f in table_fields()
     )
-    return f"(SELECT row_number() OVER () AS k, {named} FROM read_csv({sql_literal(str(path))}, {options}))"
+    return f"SELECT {named} FROM read_csv({sql_literal(str(path))}, {options})"
 
 
 def table_fields() -> tuple[str, ...]:
@@ -130,20 +123,31 @@ def date_lookup_select(values: str) -> str:
     )
 
 
+def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[int, ...]:
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return tuple(int(v) for v in row)
+
+
 def _first_pass(
     con: duckdb.DuckDBPyConnection, layout: Layout, source_file_id: str, path: Path, max_line_bytes: int
-) -> None:
+) -> int:
     """Narrow pass over the short columns (and the project name's tail): every value of egp_row
     that needs parsing is computed here, keyed by the row's position k, with its line number and
     whether a cell is bad. Distinct dates, methods, tails and provinces are parsed once each."""
-    # Every column is touched (its byte length summed) so this pass meets exactly the malformed
-    # lines the full pass will meet: both number the good rows k alike.
-    every = " + ".join(f"coalesce(strlen({f}), 0)" for f in table_fields())
+    # The one read of the file. Insertion order is file order, so the k-th good row is the k-th
+    # rowid (no single-threaded window). Rowids inside a transaction start at an offset.
+    con.execute(f"CREATE TEMP TABLE egp_raw AS {_csv(layout, path, max_line_bytes)}")
+    low, high, count = _one(
+        con, "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1), count(*) FROM egp_raw"
+    )
+    if high - low + 1 != count:  # one CTAS numbers its rows densely; refuse to misnumber lines
+        raise SourceError(path, f"internal error: {count} rows numbered {low}..{high}; import it again")
     con.execute(
-        f"CREATE TEMP TABLE egp_narrow AS SELECT k, {every} AS row_bytes, "
+        f"CREATE TEMP TABLE egp_narrow AS SELECT rowid - {low} + 1 AS k, "
         + ", ".join((*_NARROW, "method", "method_group", "province", "winner_id"))
         + ", CASE WHEN contains(title, 'วิธี') THEN split_part(title, 'วิธี', -1) END AS tail "
-        + f"FROM {_csv(layout, path, max_line_bytes, True)}"
+        + "FROM egp_raw"
     )
     dates = " UNION ".join(f"SELECT {f} AS raw FROM egp_narrow" for f in _DATES)
     con.execute(f"CREATE TEMP TABLE egp_date_lookup AS {date_lookup_select(dates)}")
@@ -220,6 +224,7 @@ def _first_pass(
     con.execute(
         "INSERT INTO rejection SELECT ?, line, b.field, b.expected, b.value FROM egp_bad", [source_file_id]
     )
+    return low
 
 
 def _bad_checks() -> dict[str, str]:
@@ -237,8 +242,8 @@ def _bad_checks() -> dict[str, str]:
     return checks
 
 
-def _row_select(layout: Layout, source_file_id: str, path: Path, max_line_bytes: int) -> str:
-    """Full pass: egp_row's columns for the rows that parse (one integer join to egp_parsed)."""
+def _row_select(layout: Layout, source_file_id: str, low: int) -> str:
+    """egp_row's columns for the rows that parse (one integer join of the staged text to egp_parsed)."""
     final = {
         "source_file_id": sql_literal(source_file_id),
         "source_line": "p.line",
@@ -286,9 +291,9 @@ def _row_select(layout: Layout, source_file_id: str, path: Path, max_line_bytes:
     selected = ",\n  ".join(f"{final[c]} AS {c}" for c in table("egp_row").column_names)
     return f"""
 SELECT {selected}
-FROM {_csv(layout, path, max_line_bytes, False)} v
-JOIN egp_parsed p ON p.k = v.k
-ANTI JOIN (SELECT DISTINCT k FROM egp_bad) bad ON bad.k = v.k
+FROM egp_raw v
+JOIN egp_parsed p ON p.k = v.rowid - {low} + 1
+ANTI JOIN (SELECT DISTINCT k FROM egp_bad) bad ON bad.k = p.k
 """
 
 
@@ -346,6 +351,7 @@ def _check_alignment(con: duckdb.DuckDBPyConnection, source_file_id: str, path: 
 
 
 _TEMPORARY = (
+    "egp_raw",
     "egp_narrow",
     "egp_parsed",
     "egp_bad",
@@ -372,9 +378,9 @@ def stage_file(
         summary.encoding = text.encoding
         layout = detect_layout(str(path), read_sample(text))
         summary.layout, summary.layout_note = layout.name, layout.note
-        _first_pass(con, layout, source_file_id, text.path, max_line_bytes)
+        low = _first_pass(con, layout, source_file_id, text.path, max_line_bytes)
         _structural_rejections(con, source_file_id, layout, max_line_bytes)
-        con.execute(f"INSERT INTO egp_row {_row_select(layout, source_file_id, text.path, max_line_bytes)}")
+        con.execute(f"INSERT INTO egp_row {_row_select(layout, source_file_id, low)}")
         _check_alignment(con, source_file_id, path)
     con.execute(
         "INSERT INTO source_row SELECT DISTINCT ON (source_line) source_file_id, source_line, 'rejected', "
