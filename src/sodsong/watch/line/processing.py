@@ -265,12 +265,9 @@ class Worker:
     def run_once(self) -> int:
         from sodsong.watch.line.sender import retry_outbox
 
-        try:
-            done = process_pending()
-            retry_outbox()
-            return done
-        finally:
-            close_old_connections()
+        done = process_pending()
+        retry_outbox()
+        return done
 
     def run(self) -> None:
         while not self.stopping.is_set():
@@ -279,6 +276,8 @@ class Worker:
             except Exception:
                 log.exception("LINE inbox worker")
                 done = 0
+            finally:
+                close_old_connections()  # this thread's own connection, never the caller's
             if not done:
                 self.wakeup.wait(self.poll_seconds)
                 self.wakeup.clear()

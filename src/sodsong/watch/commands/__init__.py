@@ -1,0 +1,1 @@
+"""`sodsong` subcommands of the watch part."""

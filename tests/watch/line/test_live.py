@@ -1,0 +1,128 @@
+"""Signed webhooks over HTTP to a running server, processed by the inbox thread, answered through
+the fake LINE API: the whole path a real LINE message takes."""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import io
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from PIL import Image
+
+from sodsong.watch.evidence import read_evidence
+from sodsong.watch.line.processing import Worker
+from sodsong.watch.models import InboxStatus, LineInboxEvent, Report, Status
+from tests.watch.line.conftest import USER, StandIn, body_of, event, headers, text
+from tests.watch.line.fake_line import FakeLine
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+@pytest.fixture
+def worker(live_server: Any) -> Iterator[Worker]:
+    running = Worker(poll_seconds=0.05).start()
+    yield running
+    running.stop()
+
+
+def send(server: Any, body: bytes, **extra: str) -> int:
+    url = urlsplit(server.url)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    sig = headers(body)["HTTP_X_LINE_SIGNATURE"]
+    connection.request(
+        "POST",
+        "/line/webhook",
+        body=body,
+        headers={"Content-Type": "application/json", "X-Line-Signature": sig, **extra},
+    )
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def settled(timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while LineInboxEvent.objects.filter(status=InboxStatus.PENDING).exists():
+        assert time.monotonic() < deadline, "events still pending"
+        time.sleep(0.05)
+
+
+def test_fifty_concurrent_duplicates_of_one_event_are_processed_once(
+    live_server: Any, worker: Worker, fake_line: FakeLine, engine: StandIn
+) -> None:
+    body = body_of(text("พร้อมกัน 50 ครั้ง"))
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(lambda _: send(live_server, body), range(50)))
+    assert statuses == [200] * 50
+    settled()
+    assert LineInboxEvent.objects.count() == 1
+    assert LineInboxEvent.objects.get().status == InboxStatus.DONE
+    assert len(engine.calls) == 1
+    assert fake_line.wait_for(lambda: len(fake_line.replies()) == 1)
+    time.sleep(0.3)
+    assert len(fake_line.replies()) == 1
+
+
+def test_bad_requests_over_http_store_nothing(live_server: Any, worker: Worker, engine: StandIn) -> None:
+    body = body_of(text("ปลอม"))
+    assert send(live_server, body, **{"X-Line-Signature": "AAAA"}) == 401
+    assert send(live_server, b"\xc3\x28 not utf-8") == 400
+    assert send(live_server, b"{") == 400
+    assert send(live_server, b'{"events":[]}') == 200
+    assert LineInboxEvent.objects.count() == 0
+
+
+def photo() -> bytes:
+    image = Image.new("RGB", (48, 32), (20, 120, 220))
+    exif = Image.Exif()
+    exif[0x8825] = {2: (18.0, 47.0, 0.0), 4: (98.0, 59.0, 0.0)}  # GPS: Chiang Mai
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_a_citizen_reports_by_line_end_to_end(live_server: Any, worker: Worker, fake_line: FakeLine) -> None:
+    """The real conversation engine, over HTTP, answered through the fake LINE API."""
+    picture = photo()
+    fake_line.add_content("photo-1", picture)
+    steps = [
+        event("follow", follow={"isUnblocked": False}),
+        text("แจ้งเรื่อง"),
+        event("postback", postback={"data": "cat:extortion"}),
+        text("สำนักงานที่ดินอำเภอแม่ริม"),
+        text("อ.แม่ริม จ.เชียงใหม่"),
+        text("เจ้าหน้าที่เรียก\u200bเงิน 5,000 บาท เพื่อเร่งออกโฉนด"),
+        event("postback", postback={"data": "date", "params": {"date": "2024-03-10"}}),
+        text("5 พัน"),
+        text("ข้าม"),
+        event(message={"id": "photo-1", "type": "image", "contentProvider": {"type": "line"}}),
+        event("postback", postback={"data": "cmd:done"}),
+        event("postback", postback={"data": "consent:yes"}),
+        event("postback", postback={"data": "consent:no"}),
+        text("ข้าม"),
+    ]
+    for step in steps:
+        assert send(live_server, body_of(step)) == 200
+    settled()
+    assert set(LineInboxEvent.objects.values_list("status", flat=True)) == {InboxStatus.DONE}
+    report = Report.objects.get()
+    assert report.channel == "line" and report.status == Status.RECEIVED
+    assert report.category == "extortion" and report.province_code == "TH50"
+    assert "เรียกเงิน" in report.what_happened
+    evidence = report.live_evidence().get()
+    assert evidence.sha256 == hashlib.sha256(picture).hexdigest() and evidence.metadata_stripped
+    with Image.open(io.BytesIO(read_evidence(evidence))) as kept:
+        assert not kept.getexif()
+    assert report.reporter is not None and report.reporter.line_user_hash != USER
+    shown = f"{report.code[:4]} {report.code[4:]}"
+    assert fake_line.wait_for(lambda: any(shown in t for t in fake_line.texts()))
+    texts = fake_line.texts()
+    assert "LINE" in texts[-1]  # the confidentiality sentence: confidential, not anonymous to us
+    assert report.contact == ""
+    assert len(fake_line.replies()) >= len(steps) - 1
