@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from sodsong.watch.codes import ALPHABET, CODE_LENGTH, new_case_code, normalise_case_code
-from sodsong.watch.models import CaseEvent, EditConflict, EventKind, Report, Status
+from sodsong.watch.models import CaseEvent, EditConflict, EventKind, Publication, Report, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,11 @@ def test_status_changes_are_events_with_actor_and_version() -> None:
         False,
     )
     assert report.status == Status.SCREENING and report.version == 2
+    with pytest.raises(ValueError, match="did not agree to publication"):  # the publication rules
+        report.set_status(Status.PUBLISHED)
+    Report.objects.filter(pk=report.pk).update(consent_publish=True)
+    report.refresh_from_db()
+    Publication.objects.create(report=report, approved_at=timezone.now())
     report.set_status(Status.PUBLISHED)
     assert report.published_at is not None
     with pytest.raises(ValueError, match="needs a reason"):

@@ -13,3 +13,6 @@ class WatchConfig(AppConfig):
         from sodsong.watch.intake import hooks as intake_hooks
 
         intake_hooks.ready()
+        from sodsong.watch.publication.links import register_links
+
+        register_links()

@@ -9,4 +9,5 @@ urlpatterns = [
     path("watch/", views.index, name="index"),
     path("", include("sodsong.watch.line.urls")),
     path("", include("sodsong.watch.intake.urls")),
+    path("", include("sodsong.watch.publication.urls")),
 ]

@@ -10,6 +10,15 @@ from sodsong.watch.models.line import (
     LineRecipient,
     OutboxStatus,
 )
+from sodsong.watch.models.publication import (
+    PUBLIC_FIELDS,
+    AlertScope,
+    AlertSubscription,
+    PendingAlert,
+    Publication,
+    PublicationPhoto,
+    PublishRefused,
+)
 from sodsong.watch.models.reports import (
     CaseEvent,
     Category,
@@ -24,6 +33,9 @@ from sodsong.watch.models.reports import (
 )
 
 __all__ = [
+    "PUBLIC_FIELDS",
+    "AlertScope",
+    "AlertSubscription",
     "AuditEntry",
     "AuditLogIsAppendOnly",
     "CaseEvent",
@@ -40,6 +52,10 @@ __all__ = [
     "LinePushMonth",
     "LineRecipient",
     "OutboxStatus",
+    "PendingAlert",
+    "Publication",
+    "PublicationPhoto",
+    "PublishRefused",
     "Report",
     "Reporter",
     "Status",

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from sodsong.privacy.crypto import EncryptedTextField
@@ -202,6 +203,8 @@ class Report(models.Model):
             raise ValueError(f"unknown status {new!r}; expected one of {', '.join(Status.values)}")
         if new == Status.CLOSED and reason not in CloseReason.values:
             raise ValueError("closing a case needs a reason: " + ", ".join(CloseReason.values))
+        if new == Status.PUBLISHED:  # only an approved redacted version with consent (publication rules)
+            import_string("sodsong.watch.publication.publishing.ensure_publishable")(self, actor)
         with transaction.atomic():
             version = self.version if expected_version is None else expected_version
             updated = Report.objects.filter(pk=self.pk, version=version).update(

@@ -1,0 +1,155 @@
+"""LINE opt-in alerts: people who asked to hear about newly published cases of a province,
+an agency or a category get a push when one is published.
+
+Publishing records one `PendingAlert` per matching subscription (in the same transaction), so no
+alert is lost if delivery fails or no sender is configured yet; `deliver_pending` pushes them
+through the sender the LINE channel registers with `register_alert_pusher` and marks them sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sodsong.privacy.crypto import keyed_hash
+from sodsong.thai import province_code, province_name
+from sodsong.watch.models import AlertScope, AlertSubscription, Category, PendingAlert, Report
+
+__all__ = [
+    "Pusher",
+    "alert_text",
+    "deliver_pending",
+    "matching_subscriptions",
+    "queue_alerts",
+    "register_alert_pusher",
+    "subscribe",
+    "unsubscribe",
+]
+
+#: Push `text` to the LINE user `line_user_id`; True when LINE accepted it.
+Pusher = Callable[[str, str], bool]
+_PUSHER: list[Pusher] = []
+LINE_HASH_PURPOSE = "line-user"
+
+
+def register_alert_pusher(pusher: Pusher | None) -> None:
+    """The LINE channel registers its push function here (None removes it, for tests)."""
+    _PUSHER.clear()
+    if pusher is not None:
+        _PUSHER.append(pusher)
+
+
+def _normalise(scope: str, value: str) -> str:
+    value = " ".join(value.split())
+    if scope == AlertScope.PROVINCE:
+        code = province_code(value)
+        if code is None:
+            raise ValueError(f"unknown province {value!r}")
+        return code
+    if scope == AlertScope.CATEGORY:
+        if value not in Category.values:
+            raise ValueError(f"unknown category {value!r}; expected one of {', '.join(Category.values)}")
+        return value
+    if scope == AlertScope.AGENCY:
+        if len(value) < 3:
+            raise ValueError("give at least three letters of the agency's name")
+        return value[:200]
+    if scope == AlertScope.ALL:
+        return ""
+    raise ValueError(f"unknown alert scope {scope!r}; expected one of {', '.join(AlertScope.values)}")
+
+
+def subscribe(line_user_id: str, scope: str, value: str = "", *, language: str = "th") -> AlertSubscription:
+    """Subscribe a LINE user (idempotent: the same subscription twice is one)."""
+    if not line_user_id:
+        raise ValueError("a LINE user id is needed to push alerts")
+    value = _normalise(scope, value)
+    user_hash = keyed_hash(line_user_id, LINE_HASH_PURPOSE)
+    live = AlertSubscription.objects.filter(user_hash=user_hash, scope=scope, value=value, cancelled_at=None)
+    existing = live.first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return AlertSubscription.objects.create(
+                user_hash=user_hash, line_user_id=line_user_id, scope=scope, value=value, language=language
+            )
+    except IntegrityError:  # the same request twice at once
+        return live.get()
+
+
+def unsubscribe(line_user_id: str, scope: str | None = None, value: str = "") -> int:
+    """Cancel a user's subscriptions (all of them without `scope`); returns how many."""
+    rows = AlertSubscription.objects.filter(
+        user_hash=keyed_hash(line_user_id, LINE_HASH_PURPOSE), cancelled_at=None
+    )
+    if scope is not None:
+        rows = rows.filter(scope=scope, value=_normalise(scope, value))
+    return rows.update(cancelled_at=timezone.now())
+
+
+def matching_subscriptions(report: Report) -> list[AlertSubscription]:
+    """Live subscriptions that a newly published `report` concerns."""
+    publication = report.publication
+    agency = publication.approved_agency.casefold()
+    wanted = (
+        Q(scope=AlertScope.ALL)
+        | Q(scope=AlertScope.PROVINCE, value=report.province_code or "-")
+        | Q(scope=AlertScope.CATEGORY, value=report.category or "-")
+    )
+    found = list(AlertSubscription.objects.filter(wanted, cancelled_at=None))
+    if agency:
+        found += [
+            s
+            for s in AlertSubscription.objects.filter(scope=AlertScope.AGENCY, cancelled_at=None)
+            if s.value.casefold() in agency
+        ]
+    return found
+
+
+def queue_alerts(report: Report) -> int:
+    """Record one pending alert per matching subscription (once per subscription and case)."""
+    queued = 0
+    for subscription in matching_subscriptions(report):
+        _alert, created = PendingAlert.objects.get_or_create(subscription=subscription, report=report)
+        queued += int(created)
+    return queued
+
+
+def alert_text(report: Report, language: str = "th") -> str:
+    """The push message: the public title, where, and the case page (no personal data)."""
+    publication = report.publication
+    with translation.override(language):
+        where = province_name(report.province_code, language) if report.province_code else ""
+        lines = [_("New published case %(code)s") % {"code": report.code}, publication.approved_title]
+        if where:
+            lines.append(where)
+        lines.append(f"/cases/{report.code}/")
+        return "\n".join(lines)
+
+
+def deliver_pending(limit: int = 500) -> tuple[int, int]:
+    """Push pending alerts through the registered sender; returns (sent, still pending)."""
+    pending = PendingAlert.objects.filter(sent_at=None, subscription__cancelled_at=None)
+    if not _PUSHER:
+        return 0, pending.count()
+    push = _PUSHER[0]
+    sent = 0
+    for alert in pending.select_related("subscription", "report")[:limit]:
+        subscription = alert.subscription
+        try:
+            ok = push(subscription.line_user_id, alert_text(alert.report, subscription.language))
+        except Exception as error:  # a network failure must not stop the other alerts
+            ok = False
+            alert.outcome = type(error).__name__[:64]
+        alert.attempts += 1
+        if ok:
+            alert.sent_at = timezone.now()
+            alert.outcome = "sent"
+            sent += 1
+        alert.save(update_fields=["attempts", "sent_at", "outcome"])
+    return sent, pending.count()
