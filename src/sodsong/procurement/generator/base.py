@@ -159,7 +159,7 @@ WITH r AS (
         CASE WHEN m = 0 THEN 3 ELSE 7 + floor(u(i, 'tp') * 14)::INTEGER END AS tender_days
     FROM priced
 )
-SELECT c.i, c.blk, c.slot, c.bcode, c.pcode, c.fy, c.cat, c.m, c.ag, c.st, c.date_published,
+SELECT c.i, 'ocds-sodsong-syn-' || ((c.fy - 2500)::VARCHAR || lpad(c.i::VARCHAR, 9, '0')) AS pid, c.blk, c.slot, c.bcode, c.pcode, c.fy, c.cat, c.m, c.ag, c.st, c.date_published,
     c.ref::DECIMAL(18,2) AS ref, c.budget::DECIMAL(18,2) AS budget, c.w, money(c.ref * c.w) AS win_amount,
     c.np, c.nq, c.ns, c.nb, c.np + c.nq + c.ns + c.nb AS nbidders, c.n_items, c.tender_days,
     c.date_published + c.tender_days + 7 + least(floor(exp(ln(20) + 0.5 * nrm(c.i, 'aw'))), 200)::INTEGER

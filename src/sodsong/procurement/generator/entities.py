@@ -54,8 +54,12 @@ def build_dimensions(con: duckdb.DuckDBPyConnection, z: Sizes) -> None:
         + ") t(province_code, name_th)"
     )
     codes = [code for code, _s, _c in z.pools]
-    weights = [float(vocab.PROVINCE_ROWS[c]) for c in codes]
-    province = f"{sql_list(codes)}[1 + {pick('u(ag, ' + repr('prov') + ')', weights)}]"
+    weights = [float(vocab.PROVINCE_ROWS[c]) / (2 if c == "TH10" else 1) for c in codes]
+    central = max(1, round(z.agencies * vocab.CENTRAL_AGENCIES))
+    province = (
+        f"CASE WHEN ag < {central} THEN 'TH10' "
+        f"ELSE {sql_list(codes)}[1 + {pick('u(ag, ' + repr('prov') + ')', weights)}] END"
+    )
     nblocks = (z.projects + 31) // 32
     p = max(z.period, 1)
     kinds = sql_list(list(vocab.AGENCY_KINDS))

@@ -48,11 +48,22 @@ SPLIT_PURCHASES = 4
 COMPETITIVE_CODES = (1, 2, 3, 4, 5, 6, 7, 9, 12)
 # Planted processes whose winner is a company made for the plant.
 SPECIAL_WINNER_CODES = (12, 13, 14, 15, 16, 17, 18)
-# Large primes for walking a province's companies: bidders of one process are distinct.
-PRIMES = (
-    10000019, 10000079, 10000103, 10000121, 10000139, 10000141, 10000169, 10000189,
-    10000223, 10000229, 10000247, 10000253, 10000261, 10000271, 10000303, 10000339,
-)  # fmt: skip
+# Strides for walking a province's companies: primes above any pool size, so the bidders of one
+# process are distinct; many of them, so that two companies seldom meet by the walk alone.
+
+
+def _primes(start: int, count: int) -> tuple[int, ...]:
+    """The first `count` primes from `start` (a sieve over a window, a few milliseconds)."""
+    import numpy as np
+
+    window = 40 * count
+    sieve = np.ones(window, dtype=bool)
+    for d in range(2, int((start + window) ** 0.5) + 1):
+        sieve[max(d * d, -(-start // d) * d) - start :: d] = False
+    return tuple(int(start + k) for k in np.flatnonzero(sieve)[:count])
+
+
+PRIMES = _primes(10_000_001, 512)
 
 
 @dataclass(frozen=True)

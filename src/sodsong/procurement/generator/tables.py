@@ -14,7 +14,8 @@ from sodsong.procurement.generator.plan import Sizes
 
 __all__ = ["PID", "table_queries"]
 
-PID = "'ocds-sodsong-syn-' || ((fy - 2500)::VARCHAR || lpad(i::VARCHAR, 9, '0'))"
+# The process id is computed once in the plan (`base.pid`).
+PID = "pid"
 # The winner (bidder 0) and bidder k: a company made for the plant, else a walk through the
 # province's companies with a large prime stride (distinct bidders, no fixed neighbours).
 WINNER = "coalesce(special0, pool_start + pool_offset % pool_count)"
@@ -52,8 +53,10 @@ def table_queries(z: Sizes, base: str, digest: str, attribution: str) -> dict[st
     units = sql_list(list(vocab.UNITS))
     parties = sql_list(list(vocab.PARTIES))
     kin = sql_list(list(vocab.KINSHIP))
-    tender_start = "(date_published::TIMESTAMP + INTERVAL 2 HOUR)::TIMESTAMPTZ"  # 09:00 in Bangkok
-    tender_end = f"(({tender_start}) + to_days(tender_days::INTEGER))"
+    # 09:00 in Bangkok, from epoch seconds (TIMESTAMPTZ arithmetic would go through the calendar).
+    epoch = "((date_published - DATE '1970-01-01') * 86400 + 7200)"
+    tender_start = f"to_timestamp({epoch}::DOUBLE)"
+    tender_end = f"to_timestamp(({epoch} + tender_days * 86400)::DOUBLE)"
     read = f"read_parquet('{base}')"
     queries: dict[str, str] = {}
     queries["source_file"] = f"""
@@ -175,8 +178,8 @@ def table_queries(z: Sizes, base: str, digest: str, attribution: str) -> dict[st
                CASE WHEN k < np THEN money((CASE WHEN n_items = 1 THEN ref ELSE money(ref * {share}) END) * ({ratio})) END
                  AS amount,
                'THB' AS currency,
-               CASE WHEN k < np + nq + ns THEN {tender_end} - to_hours((k + 1)::INTEGER)
-                    ELSE {tender_start} + to_days(1) END AS date,
+               to_timestamp((CASE WHEN k < np + nq + ns THEN {epoch} + tender_days * 86400 - (k + 1) * 3600
+                                   ELSE {epoch} + 86400 END)::DOUBLE) AS date,
                {src}, i + 1 AS source_line
         FROM (SELECT *, unnest(CASE WHEN k < np THEN range(n_items) ELSE [NULL::BIGINT] END) AS it
               FROM (SELECT *, unnest(range(nbidders)) AS k FROM {read}))
