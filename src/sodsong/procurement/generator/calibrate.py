@@ -70,9 +70,9 @@ def measure(con: duckdb.DuckDBPyConnection, source_kind: str = "egp_csv") -> dic
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance helper
-    from sodsong.procurement import warehouse
-
     import sys
+
+    from sodsong.procurement import warehouse
 
     with warehouse.open() as con:
         print(json.dumps(measure(con, *sys.argv[1:2]), ensure_ascii=False, indent=1))
