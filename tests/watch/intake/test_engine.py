@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import threading
 from decimal import Decimal
 
@@ -266,3 +267,35 @@ def test_two_concurrent_messages_of_one_user_are_applied_one_after_the_other() -
     conversation = Conversation.objects.get(user_key="race")
     assert conversation.state == "what"  # both skips applied: agency, then location
     assert conversation.version == 4
+
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def test_the_english_conversation_is_complete() -> None:
+    citizen = Citizen(language="en", user_key="english")
+    said = list(citizen.do(InboundKind.FOLLOW))
+    said += citizen.say("report")
+    said += citizen.press("cat:bribery")
+    said += citizen.say("Provincial land office")
+    said += citizen.say("Mae Rim district, Chiang Mai")
+    said += citizen.say("An official asked for 5,000 baht to speed up a title deed.")
+    said += citizen.say("3 days ago")
+    said += citizen.say("5k")
+    said += citizen.say("skip")
+    said += citizen.send(photo())
+    said += citizen.send(b"not a file")
+    said += citizen.say("done")
+    said += citizen.say("yes")
+    said += citizen.say("no")
+    said += citizen.say("skip")
+    said += citizen.say("help")
+    said += citizen.say("track")
+    said += citizen.say("cancel")
+    said += citizen.say("yes")
+    assert any(reply.case_code for reply in said)
+    for reply in said:
+        assert not THAI.search(reply.text), reply.text
+        for button in reply.quick_replies:
+            assert not THAI.search(button.label), button.label
+    assert Report.objects.get().status == Status.CLOSED

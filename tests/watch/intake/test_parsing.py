@@ -114,3 +114,8 @@ def test_places() -> None:
 def test_yes_no_and_cleaning() -> None:
     assert parse_yes_no("ได้") is True and parse_yes_no("ไม่") is False and parse_yes_no("อาจจะ") is None
     assert clean_text("\u200bสวัสดี\u200c\ufeff ") == "สวัสดี"
+
+
+def test_english_places() -> None:
+    assert parse_place("Mae Rim district, Chiang Mai") == ("TH50", "Mae Rim")
+    assert parse_place("Bang Kapi District, Bangkok") == ("TH10", "Bang Kapi")

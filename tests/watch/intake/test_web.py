@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 
 from sodsong.watch.models import EventKind, Report, Status
 from sodsong.watch.notify import notify_reporter
@@ -139,3 +139,22 @@ def test_simulator_refuses_other_roles() -> None:
     client = Client()
     login_staff(client, make_staff("partner1", Role.PARTNER))
     assert client.get("/watch/simulator/").status_code == 403
+
+
+def test_the_form_can_start_over_cancel_and_refuses_bad_files_politely() -> None:
+    client = Client()
+    answer(client, choice="cmd:report")
+    answer(client, choice="cat:other")
+    page = answer(client, choice="cmd:restart")
+    assert "คำถามที่ 1 จาก 11" in page and not Report.objects.exists()
+    answer(client, choice="cat:other")
+    with override_settings(WATCH_EVIDENCE_MAX_BYTES=1000):
+        page = answer(client, files=[SimpleUploadedFile("big.jpg", photo() + b"\0" * 2000)])
+    assert "ใหญ่เกินไป" in page
+    page = answer(client, files=[SimpleUploadedFile("fake.jpg", b"MZ this is a program")])
+    assert "รับได้เฉพาะรูปภาพ" in page
+    assert Report.objects.get().live_evidence().count() == 0
+    answer(client, choice="cmd:cancel")
+    page = answer(client, choice="cmd:confirm")
+    assert not Report.objects.exists()
+    assert "ยกเลิกและลบเรื่องของคุณแล้ว" in page

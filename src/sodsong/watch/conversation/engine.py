@@ -221,7 +221,7 @@ def _start(turn: Turn) -> list[Reply]:
 
 def _run_command(turn: Turn, command: str) -> list[Reply]:
     if command == "help":
-        return [Reply(texts.help_text()), _current_prompt(turn)]
+        return [Reply(texts.help_text()), Reply(texts.safety_text()), _current_prompt(turn)]
     if command == "track":
         return track_replies(turn)
     if command == "report":

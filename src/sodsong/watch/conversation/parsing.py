@@ -277,7 +277,8 @@ def parse_yes_no(text: str) -> bool | None:
 
 # ---------------------------------------------------------------------------- places
 
-_DISTRICT = re.compile(r"(?:อำเภอ|อ\.|เขต|district)\s*([^\s,]+)", re.IGNORECASE)
+_DISTRICT = re.compile(r"(?:อำเภอ|อ\.|เขต)\s*([^\s,]+)")
+_DISTRICT_EN = re.compile(r"([A-Za-z][A-Za-z\-]*(?: [A-Za-z\-]+)?) district\b", re.IGNORECASE)
 _PROVINCE_PREFIX = re.compile(r"(?:จังหวัด|จ\.)\s*([^\s,]+)")
 
 
@@ -322,7 +323,7 @@ def parse_place(text: str) -> Place | None:
     if not cleaned:
         return None
     province = _find_province(cleaned)
-    match = _DISTRICT.search(cleaned)
+    match = _DISTRICT.search(cleaned) or _DISTRICT_EN.search(cleaned)
     district = match.group(1).strip()[:100] if match else ""
     if not province and not district:
         return None

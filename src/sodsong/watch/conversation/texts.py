@@ -118,6 +118,14 @@ def help_text() -> str:
     )
 
 
+def safety_text() -> str:
+    return _(
+        "Your safety first: do not confront anyone or take photos where it is risky. If others use "
+        "your phone, delete this chat after reporting; your case code is enough to follow it. In an "
+        "emergency call 191."
+    )
+
+
 def confidentiality(channel: str) -> str:
     if channel == "web":
         return _(

@@ -106,9 +106,7 @@ def withdraw(turn: Turn, code: str) -> Reply:
         return Reply(_("That report is already closed."))
     for _attempt in range(3):
         try:
-            report.set_status(
-                Status.CLOSED, reason=CloseReason.WITHDRAWN, note="withdrawn by the reporter", public=True
-            )
+            report.set_status(Status.CLOSED, reason=CloseReason.WITHDRAWN, public=True)
             break
         except EditConflict:
             report.refresh_from_db()
