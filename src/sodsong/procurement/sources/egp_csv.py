@@ -76,12 +76,11 @@ _EXPECTED = {
 _MONEY = ("budget", "reference_price", "agreed_price", "contract_amount")
 _DATES = ("date_published", "transaction_date", "contract_signed", "contract_end")
 # Columns the narrow first pass reads.
-_NARROW = ("project_no", *_MONEY, *_DATES, "fiscal_year", "fiscal_year_extract", "latitude", "longitude")
-_NARROW_TEXT = ("title", "method", "method_group", "province")
 _NULLS = "['', '-', '–', '—']"
 _PROJECT_NO = (
     "CASE WHEN regexp_full_match(project_no, '[0-9]{6,20}') THEN project_no ELSE clean_num(project_no) END"
 )
+_TAIL = "CASE WHEN contains({t}, 'วิธี') THEN split_part({t}, 'วิธี', -1) END"
 _FISCAL = "coalesce(clean_num(fiscal_year), clean_num(fiscal_year_extract))"
 
 
@@ -99,7 +98,9 @@ def _csv(layout: Layout, path: Path, max_line_bytes: int) -> str:
         f"c{layout.index(f)} AS {f}" if layout.index(f) is not None else f"NULL::VARCHAR AS {f}"
         for f in table_fields()
     )
-    return f"SELECT {named} FROM read_csv({sql_literal(str(path))}, {options})"
+    # The project name's tail after its last "วิธี" (where a method is named), computed once.
+    tail = _TAIL.format(t=f"c{layout.index('title')}") if layout.index("title") is not None else "NULL"
+    return f"SELECT {named}, {tail} AS tail FROM read_csv({sql_literal(str(path))}, {options})"
 
 
 def table_fields() -> tuple[str, ...]:
@@ -132,9 +133,11 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[int, ...]:
 def _first_pass(
     con: duckdb.DuckDBPyConnection, layout: Layout, source_file_id: str, path: Path, max_line_bytes: int
 ) -> int:
-    """Narrow pass over the short columns (and the project name's tail): every value of egp_row
-    that needs parsing is computed here, keyed by the row's position k, with its line number and
-    whether a cell is bad. Distinct dates, methods, tails and provinces are parsed once each."""
+    """Read the file once into `egp_raw`, then compute every value of egp_row that needs parsing
+    into `egp_parsed`, keyed by the row's position k, with its line number and whether a cell is
+    bad. Distinct dates, methods, tails, provinces and winner ids are parsed once each.
+
+    Returns the rowid of the first row of egp_raw (row k is rowid - low + 1)."""
     # The one read of the file. Insertion order is file order, so the k-th good row is the k-th
     # rowid (no single-threaded window). Rowids inside a transaction start at an offset.
     con.execute(f"CREATE TEMP TABLE egp_raw AS {_csv(layout, path, max_line_bytes)}")
@@ -143,70 +146,11 @@ def _first_pass(
     )
     if high - low + 1 != count:  # one CTAS numbers its rows densely; refuse to misnumber lines
         raise SourceError(path, f"internal error: {count} rows numbered {low}..{high}; import it again")
-    con.execute(
-        f"CREATE TEMP TABLE egp_narrow AS SELECT rowid - {low} + 1 AS k, "
-        + ", ".join((*_NARROW, "method", "method_group", "province", "winner_id"))
-        + ", CASE WHEN contains(title, 'วิธี') THEN split_part(title, 'วิธี', -1) END AS tail "
-        + "FROM egp_raw"
-    )
-    dates = " UNION ".join(f"SELECT {f} AS raw FROM egp_narrow" for f in _DATES)
-    con.execute(f"CREATE TEMP TABLE egp_date_lookup AS {date_lookup_select(dates)}")
-    con.execute(
-        "CREATE TEMP TABLE egp_method_lookup AS SELECT raw, method_known(trim(raw)) AS known, trim(raw) AS method "
-        "FROM (SELECT method AS raw FROM egp_narrow UNION SELECT method_group FROM egp_narrow) WHERE raw IS NOT NULL"
-    )
-    con.execute(
-        "CREATE TEMP TABLE egp_tail_lookup AS SELECT tail, method_in_name('วิธี' || tail) AS phrase "
-        "FROM (SELECT DISTINCT tail FROM egp_narrow WHERE tail IS NOT NULL)"
-    )
-    provinces = [
-        row[0]
-        for row in con.execute(
-            "SELECT DISTINCT province FROM egp_narrow WHERE province IS NOT NULL"
-        ).fetchall()
-    ]
-    con.execute("CREATE TEMP TABLE egp_province_lookup (raw VARCHAR, province_code VARCHAR)")
-    if provinces:
-        con.executemany(
-            "INSERT INTO egp_province_lookup VALUES (?, ?)", [[p, province_code(p)] for p in provinces]
-        )
-    # Good row k (file order) sits after every rejected line j whose gap (line - header - j) < k.
-    con.execute(
-        f"""
-        CREATE TEMP TABLE egp_gaps AS
-        SELECT line - {layout.header_lines} - j AS gap, max(j) AS j FROM (
-            SELECT line, row_number() OVER (ORDER BY line) AS j
-            FROM (SELECT DISTINCT line FROM egp_reject_errors)
-        ) GROUP BY 1
-        """
-    )
-    method_ok = "coalesce(mm.known, false)"
-    group_ok = "coalesce(mg.known, false)"
-    details = f"CASE WHEN {method_ok} THEN mm.method WHEN {group_ok} THEN mg.method ELSE mt.phrase END"
-    money = ", ".join(f"amount(v.{f}) AS {f}_v" for f in _MONEY)
-    dates = ", ".join(f"d_{f}.d AS {f}_v" for f in _DATES)
-    joins = " ".join(f"LEFT JOIN egp_date_lookup d_{f} ON d_{f}.raw = v.{f}" for f in _DATES)
-    con.execute(
-        f"""
-        CREATE TEMP TABLE egp_parsed AS
-        SELECT v.k, v.k + {layout.header_lines} + coalesce(g.j, 0) AS line,
-               {_PROJECT_NO} AS project_key, {money}, {dates},
-               {details} AS details,
-               CASE WHEN {method_ok} OR {group_ok} THEN 'column' WHEN mt.phrase IS NOT NULL THEN 'project_name'
-                    ELSE 'none' END AS method_source,
-               {_FISCAL} AS fy, pa.province_code, id_status(id_compact(clean_num(v.winner_id))) AS winner_status,
-               id_compact(clean_num(v.winner_id)) AS winner_compact,
-               v.* EXCLUDE (k)
-        FROM egp_narrow v ASOF LEFT JOIN egp_gaps g ON v.k > g.gap {joins}
-        LEFT JOIN egp_method_lookup mm ON mm.raw = v.method
-        LEFT JOIN egp_method_lookup mg ON mg.raw = v.method_group
-        LEFT JOIN egp_tail_lookup mt ON mt.tail = v.tail
-        LEFT JOIN egp_province_lookup pa ON pa.raw = v.province
-        """
-    )
+    _lookups(con)
+    con.execute(_parsed_sql(layout, low, _has_structural_rejections(con)))
     raw = {
-        **{f: f for f in ("project_no", "latitude", "longitude", *_MONEY, *_DATES)},
-        "fiscal_year": "coalesce(fiscal_year, fiscal_year_extract)",
+        **{f: f"v.{f}" for f in ("project_no", "latitude", "longitude", *_MONEY, *_DATES)},
+        "fiscal_year": "coalesce(v.fiscal_year, v.fiscal_year_extract)",
     }
     checks = _bad_checks()
     branches = ", ".join(
@@ -214,11 +158,12 @@ def _first_pass(
         f"'expected': {sql_literal(_EXPECTED[field])}, 'value': redact(left({raw[field]}, 200))}} END"
         for field, check in checks.items()
     )
+    # Only the few bad rows meet their text again (a join on k, built from the bad rows).
     con.execute(
         f"""
         CREATE TEMP TABLE egp_bad AS
         SELECT k, line, unnest(list_filter([{branches}], lambda b: b IS NOT NULL)) AS b
-        FROM egp_parsed WHERE {" OR ".join(checks.values())}
+        FROM (SELECT * FROM egp_parsed WHERE bad) p JOIN egp_raw v ON p.k = v.rowid - {low} + 1
         """
     )
     con.execute(
@@ -227,18 +172,117 @@ def _first_pass(
     return low
 
 
-def _bad_checks() -> dict[str, str]:
-    """Field -> SQL over egp_parsed, true when the cell is present but does not parse."""
+def _lookups(con: duckdb.DuckDBPyConnection) -> None:
+    """Each distinct date, method, project-name tail, province and winner id, parsed once."""
+    dates = " UNION ".join(f"SELECT {f} AS raw FROM egp_raw" for f in _DATES)
+    con.execute(f"CREATE TEMP TABLE egp_date_lookup AS {date_lookup_select(dates)}")
+    con.execute(
+        "CREATE TEMP TABLE egp_method_lookup AS SELECT raw, method_known(trim(raw)) AS known, trim(raw) AS method, "
+        "ocds_method(trim(raw)) AS ocds "
+        "FROM (SELECT method AS raw FROM egp_raw UNION SELECT method_group FROM egp_raw) WHERE raw IS NOT NULL"
+    )
+    con.execute(
+        "CREATE TEMP TABLE egp_tail_lookup AS SELECT tail, phrase, ocds_method(phrase) AS ocds FROM ("
+        "SELECT tail, method_in_name('วิธี' || tail) AS phrase "
+        "FROM (SELECT DISTINCT tail FROM egp_raw) WHERE tail IS NOT NULL)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE egp_winner_lookup AS SELECT raw, compact, id_status(compact) AS status FROM ("
+        "SELECT raw, id_compact(clean_num(raw)) AS compact "
+        "FROM (SELECT DISTINCT winner_id AS raw FROM egp_raw WHERE winner_id IS NOT NULL))"
+    )
+    provinces = [
+        row[0]
+        for row in con.execute("SELECT DISTINCT province FROM egp_raw WHERE province IS NOT NULL").fetchall()
+    ]
+    con.execute("CREATE TEMP TABLE egp_province_lookup (raw VARCHAR, province_code VARCHAR)")
+    if provinces:
+        con.executemany(
+            "INSERT INTO egp_province_lookup VALUES (?, ?)", [[p, province_code(p)] for p in provinces]
+        )
+
+
+def _has_structural_rejections(con: duckdb.DuckDBPyConnection) -> bool:
+    return _one(con, "SELECT count(*) FROM egp_reject_errors")[0] > 0
+
+
+def _parsed_sql(layout: Layout, low: int, gaps: bool) -> str:
+    """CREATE egp_parsed: per row k its line, parsed values and `bad` (a cell that does not parse)."""
+    k = f"(v.rowid - {low} + 1)"
+    line = f"{k} + {layout.header_lines}"
+    gap_join = ""
+    if gaps:
+        # Good row k (file order) sits after every rejected line j whose gap (line - header - j) < k.
+        line += " + coalesce(g.j, 0)"
+        gap_join = f"""ASOF LEFT JOIN (
+            SELECT line - {layout.header_lines} - j AS gap, max(j) AS j FROM (
+                SELECT line, row_number() OVER (ORDER BY line) AS j
+                FROM (SELECT DISTINCT line FROM egp_reject_errors)
+            ) GROUP BY 1
+        ) g ON {k} > g.gap"""
+    method_ok = "coalesce(mm.known, false)"
+    group_ok = "coalesce(mg.known, false)"
+    details = f"CASE WHEN {method_ok} THEN mm.method WHEN {group_ok} THEN mg.method ELSE mt.phrase END"
+    ocds = f"CASE WHEN {method_ok} THEN mm.ocds WHEN {group_ok} THEN mg.ocds ELSE mt.ocds END"
+    money = ", ".join(f"amount(v.{f}) AS {f}_v" for f in _MONEY)
+    dates = ", ".join(f"d_{f}.d AS {f}_v" for f in _DATES)
+    joins = " ".join(f"LEFT JOIN egp_date_lookup d_{f} ON d_{f}.raw = v.{f}" for f in _DATES)
+    raw_needed = ", ".join(f"v.{f} AS {f}_raw" for f in (*_MONEY, *_DATES, "latitude", "longitude"))
+    checks = _bad_checks(prefix="")
+    return f"""
+        CREATE TEMP TABLE egp_parsed AS
+        SELECT * EXCLUDE ({", ".join(f"{f}_raw" for f in (*_MONEY, *_DATES, "latitude", "longitude"))}, project_ok),
+               {" OR ".join(checks.values())} AS bad
+        FROM (
+            SELECT {k} AS k, {line} AS line,
+                   regexp_full_match(v.project_no, '[0-9]{{6,20}}') AS project_ok,
+                   CASE WHEN project_ok THEN v.project_no ELSE clean_num(v.project_no) END AS project_key,
+                   {money}, {dates},
+                   {details} AS details, {ocds} AS procurement_method,
+                   CASE WHEN {method_ok} OR {group_ok} THEN 'column' WHEN mt.phrase IS NOT NULL THEN 'project_name'
+                        ELSE 'none' END AS method_source,
+                   {_FISCAL.replace("fiscal_year", "v.fiscal_year")} AS fy, pa.province_code,
+                   CASE WHEN v.winner_id IS NULL THEN 'missing' ELSE w.status END AS winner_status,
+                   w.compact AS winner_compact,
+                   TRY_CAST(clean_num(v.latitude) AS DOUBLE) AS latitude_v,
+                   TRY_CAST(clean_num(v.longitude) AS DOUBLE) AS longitude_v,
+                   {raw_needed}
+            FROM egp_raw v {gap_join} {joins}
+            LEFT JOIN egp_method_lookup mm ON mm.raw = v.method
+            LEFT JOIN egp_method_lookup mg ON mg.raw = v.method_group
+            LEFT JOIN egp_tail_lookup mt ON mt.tail = v.tail
+            LEFT JOIN egp_province_lookup pa ON pa.raw = v.province
+            LEFT JOIN egp_winner_lookup w ON w.raw = v.winner_id
+        )
+        """
+
+
+def _bad_checks(prefix: str = "p.") -> dict[str, str]:
+    """Field -> SQL, true when the cell is present but does not parse.
+
+    Over egp_parsed's columns (`p.`) and the raw text (`v.<field>`), or, with prefix "", over
+    the inner select of `_parsed_sql` where the text is `<field>_raw`. CASE, not AND: DuckDB
+    evaluates every operand of an AND in a SELECT list, but a THEN only where its WHEN holds."""
+
+    def raw(field: str) -> str:
+        return f"{field}_raw" if prefix == "" else f"v.{field}"
+
+    p = prefix
+    project = f"({p}project_key IS NULL OR NOT regexp_full_match({p}project_key, '[0-9]{{6,20}}'))"
     checks = {
-        "project_no": "(project_key IS NULL OR NOT regexp_full_match(project_key, '[0-9]{6,20}'))",
-        "fiscal_year": "(fy IS NOT NULL AND coalesce(TRY_CAST(fy AS INTEGER) NOT BETWEEN 2400 AND 2700, true))",
-        "latitude": "(latitude IS NOT NULL AND coalesce(abs(TRY_CAST(clean_num(latitude) AS DOUBLE)) > 90, true))",
-        "longitude": "(longitude IS NOT NULL AND coalesce(abs(TRY_CAST(clean_num(longitude) AS DOUBLE)) > 180, true))",
+        "project_no": f"(CASE WHEN project_ok THEN false ELSE {project} END)" if prefix == "" else project,
+        "fiscal_year": f"(CASE WHEN {p}fy IS NULL THEN false "
+        f"ELSE coalesce(TRY_CAST({p}fy AS INTEGER) NOT BETWEEN 2400 AND 2700, true) END)",
+        "latitude": f"({raw('latitude')} IS NOT NULL AND coalesce(abs({p}latitude_v) > 90, true))",
+        "longitude": f"({raw('longitude')} IS NOT NULL AND coalesce(abs({p}longitude_v) > 180, true))",
     }
     for field in _MONEY:
-        checks[field] = f"({field} IS NOT NULL AND NOT blank(clean_num({field})) AND {field}_v IS NULL)"
+        checks[field] = (
+            f"(CASE WHEN {p}{field}_v IS NULL AND {raw(field)} IS NOT NULL "
+            f"THEN NOT blank(clean_num({raw(field)})) ELSE false END)"
+        )
     for field in _DATES:
-        checks[field] = f"({field} IS NOT NULL AND {field}_v IS NULL)"
+        checks[field] = f"({p}{field}_v IS NULL AND {raw(field)} IS NOT NULL)"
     return checks
 
 
@@ -258,7 +302,7 @@ def _row_select(layout: Layout, source_file_id: str, low: int) -> str:
         "method_group_raw": "v.method_group",
         "method_details": "p.details",
         "method_source": "p.method_source",
-        "procurement_method": "ocds_method(p.details)",
+        "procurement_method": "p.procurement_method",
         "date_published_raw": "v.date_published",
         "date_published": "p.date_published_v",
         "budget": "p.budget_v",
@@ -274,8 +318,8 @@ def _row_select(layout: Layout, source_file_id: str, low: int) -> str:
         "subdistrict": "v.subdistrict",
         "project_status": "v.project_status",
         "location_raw": "v.location",
-        "latitude": "TRY_CAST(clean_num(v.latitude) AS DOUBLE)",
-        "longitude": "TRY_CAST(clean_num(v.longitude) AS DOUBLE)",
+        "latitude": "p.latitude_v",
+        "longitude": "p.longitude_v",
         "winner_id_raw": "CASE WHEN p.winner_status IN ('person_id_withheld', 'missing') THEN NULL ELSE v.winner_id END",
         "winner_id": "CASE WHEN p.winner_status = 'valid' THEN p.winner_compact END",
         "winner_id_status": "p.winner_status",
@@ -293,7 +337,7 @@ def _row_select(layout: Layout, source_file_id: str, low: int) -> str:
 SELECT {selected}
 FROM egp_raw v
 JOIN egp_parsed p ON p.k = v.rowid - {low} + 1
-ANTI JOIN (SELECT DISTINCT k FROM egp_bad) bad ON bad.k = p.k
+WHERE NOT p.bad
 """
 
 
@@ -335,7 +379,7 @@ def _check_alignment(con: duckdb.DuckDBPyConnection, source_file_id: str, path: 
     """Both passes must have numbered the rows alike: same count, same project on each line."""
     row = con.execute(
         """
-        SELECT (SELECT count(*) FROM egp_parsed WHERE k NOT IN (SELECT k FROM egp_bad)),
+        SELECT (SELECT count(*) FROM egp_parsed WHERE NOT bad),
                (SELECT count(*) FROM egp_row WHERE source_file_id = $1),
                (SELECT count(*) FROM egp_row e JOIN egp_parsed p ON p.line = e.source_line
                 WHERE e.source_file_id = $1 AND e.project_no IS DISTINCT FROM p.project_key)
@@ -352,14 +396,13 @@ def _check_alignment(con: duckdb.DuckDBPyConnection, source_file_id: str, path: 
 
 _TEMPORARY = (
     "egp_raw",
-    "egp_narrow",
     "egp_parsed",
     "egp_bad",
-    "egp_gaps",
     "egp_date_lookup",
     "egp_method_lookup",
     "egp_tail_lookup",
     "egp_province_lookup",
+    "egp_winner_lookup",
     "egp_reject_errors",
     "egp_reject_scans",
 )
