@@ -2,7 +2,9 @@
 
 The real e-GP rows (data.go.th, CC BY: the site shows the attribution kept in
 `source_file.attribution`), the DBD company profile, the politician directory, and a blacklist
-example marked as fictitious. Loading again changes nothing: imports are idempotent."""
+example marked as fictitious; then SYNTHETIC_PROJECTS generated processes (`sodsong generate`,
+fixed seed; `source_kind = synthetic`, ids `ocds-sodsong-syn-…`, see docs/synthetic-data.md).
+Loading again changes nothing: imports are idempotent."""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from rich.console import Console
 
 from sodsong.procurement.sources import runs
 
-__all__ = ["load", "sample_files"]
+__all__ = ["SYNTHETIC_PROJECTS", "SYNTHETIC_SEED", "load", "load_synthetic", "sample_files"]
+
+SYNTHETIC_PROJECTS = 200_000
+SYNTHETIC_SEED = 2567
 
 REPO_DATA = Path(__file__).resolve().parents[3] / "data"
 BLACKLIST_EXAMPLE = Path(__file__).resolve().parent / "demo_data" / "blacklist-example.csv"
@@ -50,3 +55,25 @@ def load(console: Console) -> None:
             f"{kind}: {summary.read:,} records read, {summary.imported:,} imported, {summary.rejected:,} rejected"
             + (f", {len(summary.errors)} files with errors" if summary.errors else "")
         )
+    load_synthetic(console)
+
+
+def load_synthetic(console: Console, projects: int | None = None) -> None:
+    """Generate the synthetic processes into the data directory (once) and import them."""
+    import json
+
+    from sodsong.config import data_dir
+    from sodsong.procurement.generator import generate
+    from sodsong.procurement.sources.parquet import import_parquet
+
+    projects = SYNTHETIC_PROJECTS if projects is None else projects
+    folder = data_dir() / "demo-synthetic"
+    wanted = {"projects": projects, "seed": SYNTHETIC_SEED, "anomaly_rate": 0.01}
+    manifest = folder / "manifest.json"
+    if not manifest.is_file() or json.loads(manifest.read_text()).get("generator") != wanted:
+        generate(folder, projects, seed=SYNTHETIC_SEED)
+    summary = import_parquet(folder)
+    console.print(
+        f"synthetic: {projects:,} generated processes ({summary.total:,} rows, seed {SYNTHETIC_SEED}, "
+        f"marked source_kind = synthetic), planted anomalies in {folder / 'ground_truth.csv'}"
+    )
