@@ -15,14 +15,15 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sodsong.privacy.crypto import keyed_hash
 from sodsong.thai import province_code, province_name
+from sodsong.watch.line.inbox import user_key
 from sodsong.watch.models import AlertScope, AlertSubscription, Category, PendingAlert, Report
 
 __all__ = [
     "Pusher",
     "alert_text",
     "deliver_pending",
+    "line_push",
     "matching_subscriptions",
     "queue_alerts",
     "register_alert_pusher",
@@ -33,7 +34,6 @@ __all__ = [
 #: Push `text` to the LINE user `line_user_id`; True when LINE accepted it.
 Pusher = Callable[[str, str], bool]
 _PUSHER: list[Pusher] = []
-LINE_HASH_PURPOSE = "line-user"
 
 
 def register_alert_pusher(pusher: Pusher | None) -> None:
@@ -68,7 +68,7 @@ def subscribe(line_user_id: str, scope: str, value: str = "", *, language: str =
     if not line_user_id:
         raise ValueError("a LINE user id is needed to push alerts")
     value = _normalise(scope, value)
-    user_hash = keyed_hash(line_user_id, LINE_HASH_PURPOSE)
+    user_hash = user_key(line_user_id)
     live = AlertSubscription.objects.filter(user_hash=user_hash, scope=scope, value=value, cancelled_at=None)
     existing = live.first()
     if existing is not None:
@@ -84,9 +84,7 @@ def subscribe(line_user_id: str, scope: str, value: str = "", *, language: str =
 
 def unsubscribe(line_user_id: str, scope: str | None = None, value: str = "") -> int:
     """Cancel a user's subscriptions (all of them without `scope`); returns how many."""
-    rows = AlertSubscription.objects.filter(
-        user_hash=keyed_hash(line_user_id, LINE_HASH_PURPOSE), cancelled_at=None
-    )
+    rows = AlertSubscription.objects.filter(user_hash=user_key(line_user_id), cancelled_at=None)
     if scope is not None:
         rows = rows.filter(scope=scope, value=_normalise(scope, value))
     return rows.update(cancelled_at=timezone.now())
@@ -153,3 +151,20 @@ def deliver_pending(limit: int = 500) -> tuple[int, int]:
             sent += 1
         alert.save(update_fields=["attempts", "sent_at", "outcome"])
     return sent, pending.count()
+
+
+def line_push(line_user_id: str, text: str) -> bool:
+    """The LINE channel's pusher for alerts: the message goes into the LINE outbox, which owns
+    delivery from then on (metered push, retry key, retries after outages), so it counts as sent."""
+    import json
+
+    from sodsong.watch.line.sender import deliver
+    from sodsong.watch.models import LineOutbox, LineRecipient
+
+    key = user_key(line_user_id)
+    LineRecipient.objects.get_or_create(user_key=key, defaults={"line_user_id": line_user_id})
+    outbox = LineOutbox.objects.create(
+        user_key=key, messages=json.dumps([{"text": text, "quick_replies": []}], ensure_ascii=False)
+    )
+    transaction.on_commit(lambda: deliver(outbox))
+    return True

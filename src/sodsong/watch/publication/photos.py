@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -25,11 +25,15 @@ from sodsong.watch.audit import audit
 from sodsong.watch.evidence import read_evidence
 from sodsong.watch.models import Evidence, PublicationPhoto
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 __all__ = [
     "PUBLISHABLE_TYPES",
     "Box",
     "approve_photo",
     "blur_boxes",
+    "blur_pixels",
     "parse_box",
     "prepare_photo",
     "read_blurred",
@@ -83,27 +87,36 @@ def parse_box(values: dict[str, Any]) -> Box:
     return Box(**numbers)
 
 
-def blur_boxes(data: bytes, boxes: Iterable[Box]) -> tuple[bytes, int, int]:
-    """The photo as JPEG with each box made unrecognisable; returns (bytes, width, height)."""
-    from PIL import Image, ImageFilter
+def blur_pixels(image: Image.Image, boxes: Iterable[Box]) -> Image.Image:
+    """A copy of `image` (RGB) with each box pixelated, then blurred; nothing outside changes."""
+    from PIL import Image as PILImage
+    from PIL import ImageFilter
 
-    with Image.open(io.BytesIO(data)) as source:
-        source.load()
-        image = source.convert("RGB")
-    width, height = image.size
+    result = image.convert("RGB")
+    width, height = result.size
     for box in boxes:
         left, top, right, bottom = box.pixels(width, height)
-        region = image.crop((left, top, right, bottom))
+        region = result.crop((left, top, right, bottom))
         w, h = region.size
         block = max(8, min(w, h) // 6)
-        small = region.resize((max(1, w // block), max(1, h // block)), Image.Resampling.BILINEAR)
-        region = small.resize((w, h), Image.Resampling.NEAREST)
+        small = region.resize((max(1, w // block), max(1, h // block)), PILImage.Resampling.BILINEAR)
+        region = small.resize((w, h), PILImage.Resampling.NEAREST)
         region = region.filter(ImageFilter.GaussianBlur(radius=max(6, min(w, h) // 8)))
-        image.paste(region, (left, top))
-    clean = Image.frombytes("RGB", image.size, image.tobytes())  # no metadata carried over
+        result.paste(region, (left, top))
+    return result
+
+
+def blur_boxes(data: bytes, boxes: Iterable[Box]) -> tuple[bytes, int, int]:
+    """The photo as JPEG with each box made unrecognisable; returns (bytes, width, height)."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as source:
+        source.load()
+        image = blur_pixels(source, boxes)
+    clean = PILImage.frombytes("RGB", image.size, image.tobytes())  # no metadata carried over
     out = io.BytesIO()
     clean.save(out, format="JPEG", quality=88)
-    return out.getvalue(), width, height
+    return out.getvalue(), image.size[0], image.size[1]
 
 
 def _photo_dir() -> Path:
