@@ -6,8 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from sodsong.watch.models import Report, Status
+from sodsong.web.staff import Role
+from sodsong.web.staff.testing import login_staff, make_staff
 from tests.watch.intake.helpers import photo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -65,4 +68,35 @@ def test_report_on_a_phone_with_a_photo_then_track_it(
     press(page, "ส่ง")
     assert "เพิ่มข้อความในเรื่องแล้ว" in page.content()
     page.screenshot(path=str(output_dir / "watch-track-phone.png"), full_page=True)
+    page.problems.assert_clean()
+
+
+def test_staff_simulator_on_a_phone(
+    live_server: Any, phone_page: Any, output_dir: Path, tmp_path: Path
+) -> None:
+    client = Client()
+    login_staff(client, make_staff("sim-phone", Role.SCREENER))
+    page = phone_page
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + "/watch/simulator/")
+    assert page.locator("h1").inner_text() == "จำลองแชต"
+    press(page, "เพิ่มเพื่อน")
+    assert "ความเป็นส่วนตัว" in page.locator("#chat").inner_text()
+    press(page, "แจ้งเรื่อง")
+    press(page, "รับ/ติดสินบน")
+    page.locator("#sim-text").fill("ข้าม")
+    press(page, "ส่ง")
+    picture = tmp_path / "p.jpg"
+    picture.write_bytes(photo())
+    page.locator("#sim-files").set_input_files(str(picture))
+    press(page, "ส่ง")
+    assert "ได้รับไฟล์แล้ว" in page.locator("#chat").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(output_dir / "watch-simulator-phone.png"), full_page=True)
+    report = Report.objects.get(channel="simulator")
+    assert report.category == "bribery" and report.live_evidence().count() == 1
+    press(page, "รีเซ็ต (ผู้แจ้งคนใหม่)")
+    assert "ยังไม่มีข้อความ" in page.content()
     page.problems.assert_clean()

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from sodsong.watch.conversation.engine import handle, prompt
 from sodsong.watch.conversation.messages import ConversationKey, Inbound, InboundKind, Upload
 from sodsong.watch.conversation.steps import STEPS
-from sodsong.watch.models import Conversation, Status
-from tests.watch.intake.helpers import photo
+from sodsong.watch.models import Conversation, Report, Reporter, Status
+from sodsong.watch.notify import notify_reporter
+from tests.watch.intake.helpers import Citizen, photo
 
 pytestmark = pytest.mark.django_db
 
@@ -104,9 +105,18 @@ def to_inbound(action: tuple[str, Any], number: int) -> Inbound | None:
         return Inbound(InboundKind.LOCATION, latitude=18.9, longitude=98.9, address="อ.แม่ริม จ.เชียงใหม่")
     if kind == "unsend":
         return Inbound(InboundKind.UNSEND, message_id=f"m{number - 1}")
-    if kind == "restart":
+    if kind in ("restart", "staff_asks"):
         return None
     return Inbound(InboundKind(kind))
+
+
+def reporters(key: ConversationKey) -> list[int]:
+    """The reporter rows behind a conversation (LINE: by keyed hash; others: in the data)."""
+    found = list(Reporter.objects.filter(line_user_hash=key.user_key).values_list("pk", flat=True))
+    conversation = Conversation.objects.filter(channel=key.channel, user_key=key.user_key).first()
+    if conversation is not None and isinstance(conversation.data.get("reporter_id"), int):
+        found.append(conversation.data["reporter_id"])
+    return found
 
 
 VALID_STATES = {"idle", "confirm_cancel", "confirm_withdraw", *STEPS}
@@ -117,13 +127,21 @@ VALID_STATES = {"idle", "confirm_cancel", "confirm_withdraw", *STEPS}
     actions=st.lists(inbounds, min_size=1, max_size=25),
     channel=st.sampled_from(["line", "web", "simulator"]),
     language=st.sampled_from(["th", "en"]),
+    submitted_first=st.booleans(),
 )
 def test_any_sequence_of_inputs_ends_in_a_valid_state(
-    actions: list[tuple[str, Any]], channel: str, language: str
+    actions: list[tuple[str, Any]], channel: str, language: str, submitted_first: bool
 ) -> None:
     key = ConversationKey(channel, uuid.uuid4().hex, language)
+    if submitted_first:  # a citizen with a case already, so tracking, withdrawal and need_info get exercised
+        Citizen(key.user_key, channel, language).full_report()
     for number, action in enumerate(actions):
         inbound = to_inbound(action, number)
+        if action[0] == "staff_asks":  # the case team asks for more information on an open case
+            case = Report.objects.filter(reporter__in=reporters(key), status=Status.RECEIVED).first()
+            if case is not None:
+                case.set_status(Status.NEED_INFO)
+                notify_reporter(case, "ขอรูปเพิ่มได้ไหม")
         # None is a server restart: only the database remains, and the channel asks again.
         replies = prompt(key) if inbound is None else handle(key, inbound)
         if inbound is None or inbound.kind not in (InboundKind.UNFOLLOW, InboundKind.UNSEND):

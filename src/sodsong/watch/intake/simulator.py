@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sodsong.watch.conversation.engine import current_state, handle, prompt
@@ -65,7 +66,7 @@ def simulator(request: HttpRequest) -> HttpResponse:
             if shown.strip():
                 log.append({"who": "citizen", "text": shown[:2000]})
             for file in request.FILES.getlist("files")[:MAX_FILES]:
-                log.append({"who": "citizen", "text": f"\U0001f4ce {file.name}"})
+                log.append({"who": "citizen", "text": _("File: {name}").format(name=file.name)})
             replies = post_to_engine(request, key)
         for reply in replies:
             log.append(
