@@ -35,7 +35,20 @@ def _cols(name: str, exprs: dict[str, str]) -> str:
 
 
 def derive_egp(con: duckdb.DuckDBPyConnection) -> None:
-    """Replace every e-GP-derived row with a fresh derivation from `egp_row`."""
+    """Replace every e-GP-derived row with a fresh derivation from `egp_row`.
+
+    One transaction: DuckDB then writes the new rows of every table at one commit instead of
+    once per statement (measured: about a third less CPU for the canonical tables)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _derive(con)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _derive(con: duckdb.DuckDBPyConnection) -> None:
     add_name_keys(con, "egp_row", "winner_name", "egp_winner_key")
     con.execute(
         """
