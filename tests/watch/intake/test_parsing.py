@@ -119,3 +119,8 @@ def test_yes_no_and_cleaning() -> None:
 def test_english_places() -> None:
     assert parse_place("Mae Rim district, Chiang Mai") == ("TH50", "Mae Rim")
     assert parse_place("Bang Kapi District, Bangkok") == ("TH10", "Bang Kapi")
+
+
+def test_places_written_without_spaces() -> None:
+    assert parse_place("อำเภอแม่ริมจังหวัดเชียงใหม่") == ("TH50", "แม่ริม")
+    assert parse_place("เขตปทุมวันแขวงลุมพินี กรุงเทพฯ") == ("TH10", "ปทุมวัน")

@@ -158,3 +158,9 @@ def test_the_form_can_start_over_cancel_and_refuses_bad_files_politely() -> None
     page = answer(client, choice="cmd:confirm")
     assert not Report.objects.exists()
     assert "ยกเลิกและลบเรื่องของคุณแล้ว" in page
+
+
+def test_the_simulator_is_on_the_staff_home() -> None:
+    client = Client()
+    login_staff(client, make_staff("editor1", Role.EDITOR))
+    assert "/watch/simulator/" in client.get("/staff/").content.decode()

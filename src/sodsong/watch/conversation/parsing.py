@@ -324,7 +324,7 @@ def parse_place(text: str) -> Place | None:
         return None
     province = _find_province(cleaned)
     match = _DISTRICT.search(cleaned) or _DISTRICT_EN.search(cleaned)
-    district = match.group(1).strip()[:100] if match else ""
+    district = re.split(r"จังหวัด|จ\.|แขวง|ตำบล|ต\.", match.group(1))[0].strip()[:100] if match else ""
     if not province and not district:
         return None
     return Place((province, district))
