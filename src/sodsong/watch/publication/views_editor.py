@@ -141,7 +141,7 @@ def editor(request: HttpRequest, code: str) -> HttpResponse:
         "kinds": [(k, labels[k]) for k in KINDS],
         "field_choices": [(n, names[n]) for n in PUBLIC_FIELDS],
         "names": editing.name_check(publication),
-        "refusal": publishing.refusal_reason(report),
+        "refusal": _refusal_message(refused) if (refused := publishing.refusal_reason(report)) else None,
         "photos": photo_rows(report),
         "photo_types": PUBLISHABLE_TYPES,
     }
