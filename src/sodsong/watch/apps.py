@@ -16,3 +16,6 @@ class WatchConfig(AppConfig):
         from sodsong.watch.publication.links import register_links
 
         register_links()
+        from sodsong.watch.casework import hooks as casework_hooks
+
+        casework_hooks.ready()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("sodsong.watch.line.urls")),
     path("", include("sodsong.watch.intake.urls")),
     path("", include("sodsong.watch.publication.urls")),
+    path("staff/cases/", include("sodsong.watch.casework.urls")),
 ]

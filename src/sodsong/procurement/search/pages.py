@@ -32,8 +32,10 @@ __all__ = [
 
 
 def linked_reports(process_id: str) -> list[Any]:
-    """Citizen reports linked to a project: empty until the watch part provides the links."""
-    return []
+    """Published citizen reports whose link to this project staff confirmed (the watch part)."""
+    from sodsong.watch.casework.procurement import published_cases_for_project
+
+    return list(published_cases_for_project(process_id))
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -144,7 +144,7 @@ def _as_date(value: Any) -> dt.date | None:
 def referral_facts(cases: QuerySet[Report]) -> list[ReferralFacts]:
     """The referrals of `cases` from the case work's `Referral` model (none until it exists)."""
     try:
-        model: Any = apps.get_model("watch", "Referral")  # type: ignore[misc]
+        model: Any = apps.get_model("watch", "Referral")
     except LookupError:
         return []
     facts = []

@@ -210,7 +210,7 @@ def linked_projects(report: Report) -> list[dict[str, Any]]:
     Until the case work records links, there is nothing to show.
     """
     try:
-        model: Any = apps.get_model("watch", "CaseProjectLink")  # type: ignore[misc]
+        model: Any = apps.get_model("watch", "CaseProjectLink")
     except LookupError:
         return []
     rows = model.objects.filter(report=report)

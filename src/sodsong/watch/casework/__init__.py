@@ -1,0 +1,1 @@
+"""Staff case work: screening, referrals, procurement links, follow-up, audit, retention."""
