@@ -110,6 +110,16 @@ class FakeLine:
                 out.extend(m.get("text", "") for m in call.json().get("messages", []))
         return out
 
+    def stats(self) -> dict[str, int]:
+        """Counts for the benchmark: a token or retry key seen twice would be a double send."""
+        tokens = [r.json().get("replyToken", "") for r in self.replies()]
+        return {
+            "replies": len(tokens),
+            "distinct_reply_tokens": len(set(tokens)),
+            "pushes": len(self.pushes()),
+            "distinct_retry_keys": len({p.headers.get("X-Line-Retry-Key", "") for p in self.pushes()}),
+        }
+
     def wait_for(self, predicate: Any, timeout: float = 20) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -130,6 +140,8 @@ class FakeLine:
                 self.fail_next -= 1
         if failing:
             return self._json(handler, 500, {"message": "fake outage"})
+        if path == "/fake/stats":
+            return self._json(handler, 200, self.stats())
         if not (handler.headers.get("Authorization") or "").startswith("Bearer "):
             return self._json(handler, 401, {"message": "Authentication failed"})
         parts = path.strip("/").split("/")

@@ -88,8 +88,7 @@ def _event_id(event: dict[str, Any], text: str) -> str:
 
 @dataclass(frozen=True)
 class StoredBatch:
-    received: int
-    new_ids: list[int]
+    received: int  # distinct events in the body (stored now or before)
 
 
 def parse_body(body: bytes) -> list[dict[str, Any]]:
@@ -136,18 +135,9 @@ def store_events(events: list[dict[str, Any]]) -> StoredBatch:
             ),
         )
     if not rows:
-        return StoredBatch(0, [])
+        return StoredBatch(0)
+    # One INSERT ... ON CONFLICT DO NOTHING: a duplicate (redelivery, concurrent copy) is skipped
+    # by the unique webhook_event_id, on SQLite and PostgreSQL alike.
     with transaction.atomic():
-        existing = set(
-            LineInboxEvent.objects.filter(webhook_event_id__in=list(rows)).values_list(
-                "webhook_event_id", flat=True
-            )
-        )
-        fresh = [row for key, row in rows.items() if key not in existing]
-        LineInboxEvent.objects.bulk_create(fresh, ignore_conflicts=True)
-        new_ids = list(
-            LineInboxEvent.objects.filter(
-                webhook_event_id__in=[row.webhook_event_id for row in fresh]
-            ).values_list("pk", flat=True)
-        )
-    return StoredBatch(len(rows), new_ids)
+        LineInboxEvent.objects.bulk_create(list(rows.values()), ignore_conflicts=True)
+    return StoredBatch(len(rows))

@@ -54,7 +54,7 @@ def webhook(request: HttpRequest) -> HttpResponse:
         stored = store_events(parse_body(body))
     except BadWebhook as exc:
         return _answer(exc.status, str(exc))
-    if stored.new_ids:
+    if stored.received:
         ensure_worker()
         wake()
     return JsonResponse({"received": stored.received})
