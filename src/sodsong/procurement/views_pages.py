@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sodsong.procurement.etag import snapshot_etag
 from sodsong.procurement.search import exports
 from sodsong.procurement.search.engine import Index, open_index
 from sodsong.procurement.search.labels import (
@@ -79,6 +80,7 @@ def _split(value: str, fmt: str | None) -> tuple[str, str | None]:
     return value, fmt
 
 
+@snapshot_etag
 def project(request: HttpRequest, process_id: str, fmt: str | None = None) -> HttpResponse:
     process_id, fmt = _split(process_id, fmt)
     if len(process_id) > 200:
@@ -183,6 +185,7 @@ def _project_json(idx: Index, page: Any) -> dict[str, Any]:
     )
 
 
+@snapshot_etag
 def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpResponse:
     org_id, fmt = _split(org_id, fmt)
     try:
@@ -250,6 +253,7 @@ def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRes
         idx.close()
 
 
+@snapshot_etag
 def company(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpResponse:
     org_id, fmt = _split(org_id, fmt)
     try:

@@ -23,3 +23,13 @@ def explorer(sample_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """Points SODSONG_WAREHOUSE at the sample warehouse for this test."""
     monkeypatch.setenv("SODSONG_WAREHOUSE", str(sample_warehouse))
     yield sample_warehouse
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_cache() -> Iterator[None]:
+    """Each test starts with an empty search cache (the sample index is shared by all)."""
+    from sodsong.procurement.search import cache
+
+    cache.results.clear()
+    yield
+    cache.results.clear()

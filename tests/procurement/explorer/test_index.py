@@ -167,3 +167,39 @@ def test_a_small_warehouse_gets_its_index_on_first_use(
     monkeypatch.setattr(engine, "AUTOBUILD_BYTES", 1 << 30)
     with open_index() as idx:
         assert idx.location.current and _nos(idx, q="สะพานไม้") == [PROJECTS["laterite"]]
+
+
+def test_agency_projects_merge_both_roles_in_page_order(explorer: Path) -> None:
+    """The per-role reads give what `buyer = ? OR entity = ?` in the page's order gives."""
+    with open_index() as idx:
+        agencies = [r[0] for r in idx.con.execute("SELECT rowid FROM org WHERE is_agency")]
+        assert agencies
+        for org in agencies:
+            for flagged, order in ((False, "rowid"), (True, "flags DESC, rowid")):
+                only = " AND flags > 0" if flagged else ""
+                expected = [
+                    r[0]
+                    for r in idx.con.execute(
+                        f"SELECT rowid FROM project WHERE (buyer = ? OR entity = ?){only} ORDER BY {order} LIMIT 3",  # noqa: S608
+                        [org, org],
+                    )
+                ]
+                got = [r.rowid for r in idx.agency_projects(org, flagged=flagged, limit=3)]
+                assert got == expected, (org, flagged)
+
+
+def test_repeated_searches_reuse_their_count_and_summary(explorer: Path) -> None:
+    from sodsong.procurement.search import cache
+
+    with open_index() as idx:
+        first = idx.projects(parse_request({"q": "ถนน"}))
+        hits = cache.results.hits
+        second = idx.projects(parse_request({"q": "ถนน", "sort": "amount_desc"}))
+        assert cache.results.hits == hits + 1  # the count and summary came from the cache
+        assert second.count == first.count and second.summary == first.summary
+        assert {r.rowid for r in second.rows} == {r.rowid for r in first.rows}
+        orgs = idx.orgs(parse_request({"q": "นาดี"}), "agency")
+        assert idx.orgs(parse_request({"q": "นาดี"}), "agency") == orgs
+    cache.results.clear()
+    with open_index() as idx:  # a fresh computation agrees with the cached one
+        assert idx.projects(parse_request({"q": "ถนน"})).count == first.count

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from tests.procurement.explorer.sample import CMIT, KORAT, NADI, PROJECTS, SILATHONG, SOMYING_SHOP, UDON, pid
@@ -177,3 +178,18 @@ def test_json_twins(client: Client, explorer: Path) -> None:
     assert client.get(f"/procurement/agency/{NADI}.json").json()["agency"]["org_id"] == NADI
     company = json.loads(client.get(f"/procurement/company/{SILATHONG}.json").content)
     assert company["company"]["juristic_id"] == "0105556526019"
+
+
+def test_pages_carry_an_etag_and_answer_304_until_the_index_changes(client: Client, explorer: Path) -> None:
+    url = f"/procurement/project/{pid('road')}"
+    client.get(url)  # the first visit sets the CSRF cookie, which is part of the tag
+    first = client.get(url)
+    tag = first["ETag"]
+    assert first.status_code == 200 and tag.startswith('"') and "no-cache" in first["Cache-Control"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=tag)
+    assert again.status_code == 304 and again["ETag"] == tag and not again.content
+    assert client.get(f"/procurement/agency/{NADI}", HTTP_IF_NONE_MATCH=tag).status_code == 200
+    assert client.get(url + "?lang=en", HTTP_IF_NONE_MATCH=tag).status_code == 200  # another language
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get(url, HTTP_IF_NONE_MATCH=tag).status_code == 200
+    assert client.get("/procurement/project/ocds-nothing-1", HTTP_IF_NONE_MATCH=tag).status_code == 404

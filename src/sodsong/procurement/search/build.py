@@ -146,6 +146,8 @@ CREATE INDEX project_winner ON project(winner);
 CREATE INDEX project_fy ON project(fiscal_year);
 CREATE INDEX project_province ON project(province_code);
 CREATE INDEX project_flagged ON project(flags) WHERE flags > 0;
+CREATE INDEX project_buyer_flagged ON project(buyer, flags DESC) WHERE flags > 0;
+CREATE INDEX project_entity_flagged ON project(entity, flags DESC) WHERE flags > 0;
 CREATE INDEX project_amount ON project(amount);
 CREATE INDEX org_agencies ON org(budget) WHERE is_agency;
 CREATE INDEX org_contractors ON org(won_value) WHERE is_contractor;

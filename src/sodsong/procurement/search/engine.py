@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sodsong.procurement.search import cache as search_cache
 from sodsong.procurement.search.facets import facet_code, facet_value
 from sodsong.procurement.search.query import Filters, SearchRequest
 from sodsong.procurement.search.store import IndexLocation, NoIndexError, connect_index, locate
@@ -176,16 +178,41 @@ def _fts_expression(terms: tuple[str, ...]) -> str:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3)
 
 
+_LOCAL = threading.local()
+
+
+def _thread_connection(path: Path) -> tuple[sqlite3.Connection, dict[str, str], tuple[str, int, int]]:
+    """This thread's connection to an index file and its meta table, opened once and reused.
+
+    SQLite's page cache lives in the connection: a fresh one per request re-reads the b-tree
+    pages every search touches. The key includes the file's inode and mtime, so a rebuilt index
+    (renamed into place under the same name) gets a new connection; the thread's older one is
+    closed then. Each thread owns its connection: no locking is needed.
+    """
+    stat = path.stat()
+    key = (str(path), stat.st_ino, stat.st_mtime_ns)
+    cached: dict[tuple[str, int, int], tuple[sqlite3.Connection, dict[str, str]]] = (
+        _LOCAL.__dict__.setdefault("indexes", {})
+    )
+    hit = cached.get(key)
+    if hit is None:
+        for old in list(cached):
+            cached.pop(old)[0].close()
+        con = connect_index(path)
+        hit = (con, dict(con.execute("SELECT key, value FROM meta").fetchall()))
+        cached[key] = hit
+    return (*hit, key)
+
+
 class Index:
-    """A read-only search index; one per request (opening it costs well under a millisecond)."""
+    """A read-only search index; its connection is kept per thread and reused across requests."""
 
     def __init__(self, location: IndexLocation) -> None:
         self.location = location
-        self.con = connect_index(location.path)
-        self.meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+        self.con, self.meta, self.key = _thread_connection(location.path)
 
     def close(self) -> None:
-        self.con.close()
+        """Nothing to release: the connection stays open for the thread's next request."""
 
     def __enter__(self) -> Index:
         return self
@@ -304,6 +331,27 @@ class Index:
         started = time.perf_counter()
         body, params, fts = self._where(request)
         order_column = "f.rowid" if fts else "p.rowid"
+        key = (
+            "projects",
+            self.key,
+            request.query,
+            request.filters,
+            summary,
+            COUNT_CAP,
+            BUDGET_SECONDS,
+            TOP_SAMPLE,
+        )
+        cached = search_cache.results.get(key)
+        if cached is not None:  # the same words and filters on this index: only the page is new
+            count, totals = cached
+            rows, sorted_exactly = self._page(request, body, params, order_column, count.exact)
+            return ProjectResults(
+                rows=rows,
+                count=count,
+                summary=totals,
+                sorted_exactly=sorted_exactly,
+                elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+            )
         filters = request.filters
         if request.query.province_code and filters.province is None:  # the box names a province
             filters = replace(filters, province=request.query.province_code)
@@ -345,6 +393,7 @@ class Index:
                 result.summary.top_sample = None if complete else limit
                 if not filters.active:
                     self._overall_top(result.summary)
+        search_cache.results.put(key, (result.count, result.summary))
         result.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
 
@@ -514,10 +563,41 @@ class Index:
         )
         return [ProjectRow(*r) for r in self.con.execute(sql, [*params, limit])]
 
+    def agency_projects(self, org: int, *, flagged: bool = False, limit: int = 20) -> list[ProjectRow]:
+        """An agency's newest projects (as buyer or procuring entity), or its most flagged ones.
+
+        Each role is read from its own index in the page's order and cut at `limit` before the
+        two are merged: `buyer = ? OR entity = ?` would read and sort every project of a large
+        agency (tens of thousands at 10 M) for twenty rows.
+        """
+        order = "flags DESC, rowid" if flagged else "rowid"
+        only = " AND flags > 0" if flagged else ""
+        role = f"SELECT rowid FROM (SELECT rowid FROM project WHERE {{}} = ?{only} ORDER BY {order} LIMIT ?)"
+        where = f"p.rowid IN ({role.format('buyer')} UNION {role.format('entity')})"
+        return self.project_rows(where, [org, limit, org, limit], "p." + order.replace(", ", ", p."), limit)
+
     # -- agencies and contractors -----------------------------------------------------------
 
     def orgs(self, request: SearchRequest, role: str) -> tuple[list[OrgRow], Count]:
         """Agencies (`role="agency"`) or contractors matching the box, biggest first."""
+        key = (
+            "orgs",
+            self.key,
+            role,
+            request.query,
+            request.filters.province,
+            request.page,
+            request.per_page,
+            BUDGET_SECONDS,
+        )
+        cached = search_cache.results.get(key)
+        if cached is None:
+            cached = self._orgs(request, role)
+            search_cache.results.put(key, cached)
+        rows, count = cached
+        return list(rows), count
+
+    def _orgs(self, request: SearchRequest, role: str) -> tuple[list[OrgRow], Count]:
         query = request.query
         flag = "o.is_agency" if role == "agency" else "o.is_contractor"
         order = "o.budget DESC NULLS LAST" if role == "agency" else "o.won_value DESC NULLS LAST"

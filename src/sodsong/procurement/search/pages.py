@@ -350,7 +350,6 @@ def agency_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> Ag
             "SELECT org_id FROM org WHERE parent = ? ORDER BY budget DESC NULLS LAST LIMIT 50", [org.rowid]
         )
     ]
-    where = "(p.buyer = ? OR p.entity = ?)"
     return AgencyPage(
         org=org,
         record=record,
@@ -359,10 +358,8 @@ def agency_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> Ag
         by_year=years,
         non_open_share=non_open / total if total else None,
         contractors=contractors,
-        flagged=index.project_rows(
-            where + " AND p.flags > 0", [org.rowid, org.rowid], "p.flags DESC, p.rowid"
-        ),
-        recent=index.project_rows(where, [org.rowid, org.rowid]),
+        flagged=index.agency_projects(org.rowid, flagged=True),
+        recent=index.agency_projects(org.rowid),
         provinces={
             r[0]: r[1]
             for r in c.execute(
