@@ -1,6 +1,6 @@
 """Benchmark `sodsong import egp` on a large e-GP-shaped CSV built from the real sample rows.
 
-    python bench/import_egp.py --rows 2000000
+    python bench/import_egp.py --rows 1000000
 
 Writes bench/data/egp-<rows>.csv (the data.go.th 31-field layout, project numbers varied, one
 project in five with a second contract row) unless it exists, then in fresh processes:
@@ -94,7 +94,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rows", type=int, default=2_000_000)
+    parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--data", type=Path, default=REPO / "bench" / "data")
     args = parser.parse_args()
     path = args.data / f"egp-{args.rows}.csv"

@@ -16,6 +16,7 @@ processes, awards, contracts and organisations from every `egp_row`.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -75,11 +76,7 @@ _EXPECTED = {
 }
 _MONEY = ("budget", "reference_price", "agreed_price", "contract_amount")
 _DATES = ("date_published", "transaction_date", "contract_signed", "contract_end")
-# Columns the narrow first pass reads.
 _NULLS = "['', '-', '–', '—']"
-_PROJECT_NO = (
-    "CASE WHEN regexp_full_match(project_no, '[0-9]{6,20}') THEN project_no ELSE clean_num(project_no) END"
-)
 _TAIL = "CASE WHEN contains({t}, 'วิธี') THEN split_part({t}, 'วิธี', -1) END"
 _FISCAL = "coalesce(clean_num(fiscal_year), clean_num(fiscal_year_extract))"
 
@@ -130,9 +127,7 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[int, ...]:
     return tuple(int(v) for v in row)
 
 
-def _first_pass(
-    con: duckdb.DuckDBPyConnection, layout: Layout, source_file_id: str, path: Path, max_line_bytes: int
-) -> int:
+def _stage(con: duckdb.DuckDBPyConnection, layout: Layout, path: Path, max_line_bytes: int) -> int:
     """Read the file once into `egp_raw`, then compute every value of egp_row that needs parsing
     into `egp_parsed`, keyed by the row's position k, with its line number and whether a cell is
     bad. Distinct dates, methods, tails, provinces and winner ids are parsed once each.
@@ -148,6 +143,11 @@ def _first_pass(
         raise SourceError(path, f"internal error: {count} rows numbered {low}..{high}; import it again")
     _lookups(con)
     con.execute(_parsed_sql(layout, low, _has_structural_rejections(con)))
+    return low
+
+
+def _reject_bad_cells(con: duckdb.DuckDBPyConnection, source_file_id: str, low: int) -> None:
+    """One `rejection` row per cell that does not parse (its row is not imported)."""
     raw = {
         **{f: f"v.{f}" for f in ("project_no", "latitude", "longitude", *_MONEY, *_DATES)},
         "fiscal_year": "coalesce(v.fiscal_year, v.fiscal_year_extract)",
@@ -169,7 +169,6 @@ def _first_pass(
     con.execute(
         "INSERT INTO rejection SELECT ?, line, b.field, b.expected, b.value FROM egp_bad", [source_file_id]
     )
-    return low
 
 
 def _lookups(con: duckdb.DuckDBPyConnection) -> None:
@@ -411,17 +410,21 @@ _TEMPORARY = (
 def stage_file(
     con: duckdb.DuckDBPyConnection, path: Path, *, max_line_bytes: int = MAX_LINE_BYTES
 ) -> tuple[FileSummary, list[Rejection]]:
-    """Read one e-GP CSV into `egp_row` (replacing an earlier import of the same bytes)."""
-    source_file_id, sha256, size = file_identity(path)
-    summary = FileSummary(file=str(path), source_file_id=source_file_id)
-    forget_file(con, source_file_id, ("egp_row",))
+    """Read one e-GP CSV into `egp_row` (replacing an earlier import of the same bytes).
+
+    The file's SHA-256 (its identity) is computed in a thread while DuckDB reads and parses it:
+    both release the GIL, and the id is needed only when rows are written."""
     for temporary in _TEMPORARY:
         con.execute(f"DROP TABLE IF EXISTS {temporary}")
-    with utf8_file(path) as text:
-        summary.encoding = text.encoding
+    with ThreadPoolExecutor(1) as pool, utf8_file(path) as text:
+        identity = pool.submit(file_identity, path)
         layout = detect_layout(str(path), read_sample(text))
+        low = _stage(con, layout, text.path, max_line_bytes)
+        source_file_id, sha256, size = identity.result()
+        summary = FileSummary(file=str(path), source_file_id=source_file_id, encoding=text.encoding)
         summary.layout, summary.layout_note = layout.name, layout.note
-        low = _first_pass(con, layout, source_file_id, text.path, max_line_bytes)
+        forget_file(con, source_file_id, ("egp_row",))
+        _reject_bad_cells(con, source_file_id, low)
         _structural_rejections(con, source_file_id, layout, max_line_bytes)
         con.execute(f"INSERT INTO egp_row {_row_select(layout, source_file_id, low)}")
         _check_alignment(con, source_file_id, path)
