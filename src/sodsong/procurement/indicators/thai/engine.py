@@ -98,9 +98,11 @@ def _presence_sql(fields: Sequence[str]) -> str:
     return " UNION ALL ".join(parts)
 
 
-def _present(engine: Engine, indicators: Sequence[ThaiIndicator]) -> dict[str, bool]:
+def _present(con: duckdb.DuckDBPyConnection, indicators: Sequence[ThaiIndicator]) -> dict[str, bool]:
+    """Which required fields have a value in at least one row (asked of the warehouse itself:
+    a fact about the data, the same whichever engine computes the flags)."""
     fields = sorted({f for i in indicators for f in i.spec.required_fields})
-    return {str(name): bool(n) for name, n in engine.rows(_presence_sql(fields))}
+    return {str(name): bool(n) for name, n in con.execute(_presence_sql(fields)).fetchall()}
 
 
 def compute(
@@ -115,7 +117,7 @@ def compute(
     clock = time.perf_counter()
     run_id = run_id_for(engine.name, started)
     result = RunResult(run_id, engine.name)
-    present = _present(engine, indicators)
+    present = _present(con, indicators)
     for name, sql in COMMON:
         engine.materialize(name, sql)
     fences: list[tuple[Any, ...]] = []
@@ -140,7 +142,7 @@ def compute(
         checked[indicator.code] = -1
     if checked:
         counts = " UNION ALL ".join(
-            f"SELECT '{i.code}' AS code, ({render(i, i.checked, settings.of(i.code))}) AS n"
+            f"SELECT '{i.code}' AS code, c.* FROM ({render(i, i.checked, settings.of(i.code))}) c"
             for i in indicators
             if i.code in checked
         )
