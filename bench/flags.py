@@ -1,0 +1,118 @@
+"""All Thai flags on generated warehouses: seconds, CPU, peak RSS, and the 10 M / 1 M ratio.
+
+    python bench/flags.py prepare 1000000 10000000     # generate + import once (bench/data/flags-N/)
+    python bench/flags.py run 1000000 10000000 [--engine duckdb]
+
+`prepare` uses `sodsong generate` and `sodsong import parquet` (seed 1, default anomaly rate).
+`run` starts `sodsong flags` as its own process per size, measured with wait4 (wall seconds,
+CPU seconds, peak RSS), and also reports the run's own compute time (`flag_run` timestamps:
+the engines' work, without copying the snapshot). Results print as Markdown rows for
+docs/benchmarks.md and are appended to bench/data/flags.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "bench" / "data"
+
+
+def _env(projects: int) -> dict[str, str]:
+    home = DATA / f"flags-{projects}"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "SODSONG_WAREHOUSE": str(home / "warehouse.duckdb")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "sodsong", *args], env=env, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"sodsong {' '.join(args)} failed with status {status}")
+    return {
+        "seconds": round(wall, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024),
+    }
+
+
+def prepare(projects: int) -> None:
+    home = DATA / f"flags-{projects}"
+    out = home / "generated"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    env = _env(projects)
+    print(
+        projects,
+        "generate",
+        _run(["generate", "--projects", str(projects), "--seed", "1", "--out", str(out)], env),
+    )
+    print(projects, "import", _run(["import", "parquet", str(out)], env))
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def _compute_seconds(projects: int) -> float:
+    import duckdb
+
+    link = DATA / f"flags-{projects}" / "warehouse.duckdb"
+    con = duckdb.connect(str(link.resolve()), read_only=True)
+    try:
+        row = con.execute(
+            "SELECT epoch(finished_at) - epoch(started_at) FROM flag_run WHERE family = 'thai'"
+        ).fetchone()
+        assert row is not None
+        return round(float(row[0]), 1)
+    finally:
+        con.close()
+
+
+def run(projects: int, engine: str) -> dict[str, object]:
+    measured = _run(["flags", "--engine", engine], _env(projects))
+    result: dict[str, object] = {
+        "projects": projects,
+        "engine": engine,
+        "compute_seconds": _compute_seconds(projects),
+        **measured,
+        "load_before": os.getloadavg()[0],
+        "at": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+    }
+    DATA.mkdir(parents=True, exist_ok=True)
+    with (DATA / "flags.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(result) + "\n")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("step", choices=("prepare", "run"))
+    parser.add_argument("projects", nargs="+", type=int)
+    parser.add_argument("--engine", default="duckdb", choices=("duckdb", "spark"))
+    args = parser.parse_args()
+    results = []
+    for projects in args.projects:
+        if args.step == "prepare":
+            prepare(projects)
+        else:
+            results.append(run(projects, args.engine))
+            print(json.dumps(results[-1]), flush=True)
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        print(
+            f"ratio {large['projects']}/{small['projects']}: compute "
+            f"{float(large['compute_seconds']) / float(small['compute_seconds']):.2f}, "
+            f"total {float(large['seconds']) / float(small['seconds']):.2f}"
+        )  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
