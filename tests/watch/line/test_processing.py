@@ -298,3 +298,39 @@ def test_outbox_messages_are_encrypted_and_at_most_five_per_call(
     texts = [m["text"] for m in reply.json()["messages"]]
     assert len(texts) == 5 and texts[-1] == "ข้อ 4\n\nข้อ 5\n\nข้อ 6\n\nข้อ 7"
     assert json.loads(LineOutbox.objects.get().messages)[0]["text"] == "ข้อ 0"
+
+
+def test_a_crash_half_way_through_processing_leaves_nothing_half_written(
+    client: Client, fake_line: FakeLine, engine: StandIn
+) -> None:
+    """What the engine wrote before dying is rolled back with the claim: the event is still
+    pending and is processed once when the worker runs again (as after a restart)."""
+    from sodsong.watch.line import processing
+
+    def dies_half_way(key: Any, inbound: Any) -> list[Any]:
+        Report.objects.create(channel="line")
+        raise SystemError("process killed")
+
+    processing.set_engine(dies_half_way)
+    deliver(client, text("ล่ม"))
+    row = LineInboxEvent.objects.get()
+    assert row.status == InboxStatus.PENDING and not Report.objects.exists()
+    assert not LineOutbox.objects.exists() and not fake_line.replies()
+    processing.set_engine(engine)
+    LineInboxEvent.objects.filter(pk=row.pk).update(not_before=None)
+    process_pending()
+    assert LineInboxEvent.objects.get().status == InboxStatus.DONE and len(engine.calls) == 1
+    assert len(fake_line.replies()) == 1
+
+
+def test_an_event_that_keeps_failing_is_marked_failed_and_kept(
+    client: Client, fake_line: FakeLine, engine: StandIn
+) -> None:
+    engine.fail_times = 99
+    deliver(client, text("พัง"))
+    for _ in range(6):
+        LineInboxEvent.objects.update(not_before=None)
+        process_pending()
+    row = LineInboxEvent.objects.get()
+    assert row.status == InboxStatus.FAILED and row.attempts == 5 and row.error == "RuntimeError"
+    assert "พัง" in row.raw

@@ -21,7 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -281,6 +281,7 @@ class Worker:
             if not done:
                 self.wakeup.wait(self.poll_seconds)
                 self.wakeup.clear()
+        connections.close_all()  # this thread's connections
 
 
 _worker: Worker | None = None
