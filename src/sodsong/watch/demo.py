@@ -18,7 +18,7 @@ from django.urls import reverse
 __all__ = ["EXAMPLES", "EXTRA_MODULES", "load"]
 
 #: Further demo loaders of the watch part, called after the intake examples when present.
-EXTRA_MODULES = ("sodsong.watch.demo_cases",)
+EXTRA_MODULES = ("sodsong.watch.demo_cases", "sodsong.watch.publication.demo")
 
 
 @dataclass(frozen=True)
