@@ -25,7 +25,18 @@ FAMILIES = {
         "and `sodsong.procurement.indicators.ocds.flags.flag_rows` / `fence_rows` turn them into the "
         "rows of the flag tables (docs/flags.md), each flag with the values that fired it.",
     ),
-    "thai": ("Thai e-GP flags (ACT Ai)", "Computed over the warehouse."),
+    "thai": (
+        "Thai e-GP flags (ACT Ai) and company checks",
+        "Computed over the loaded warehouse by `sodsong flags [--settings FILE.ini] [--engine duckdb|spark]`, "
+        "which writes the flag tables (docs/flags.md) in a new snapshot. Each indicator is one module of "
+        "`sodsong.procurement.indicators.thai` holding its SQL, written once in DuckDB's dialect and "
+        "transpiled with sqlglot for Spark. The defaults below are in the shipped settings file "
+        "`sodsong/procurement/indicators/thai/defaults.ini` (a section per indicator, e.g. "
+        "`[TH-NEAR-REF]`, keys as below); `--settings` overrides any of them, and an unknown "
+        "indicator or setting is an error naming it. Required fields are warehouse columns "
+        "(`table.column`, `table.column=value` for a kind of row): an indicator whose fields have no "
+        "value in the data is reported as not computable in `flag_readiness`, never as no flag.",
+    ),
 }
 
 
