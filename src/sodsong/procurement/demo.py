@@ -3,8 +3,8 @@
 The real e-GP rows (data.go.th, CC BY: the site shows the attribution kept in
 `source_file.attribution`), the DBD company profile, the politician directory, and a blacklist
 example marked as fictitious; then SYNTHETIC_PROJECTS generated processes (`sodsong generate`,
-fixed seed; `source_kind = synthetic`, ids `ocds-sodsong-syn-…`, see docs/synthetic-data.md).
-Loading again changes nothing: imports are idempotent."""
+fixed seed; `source_kind = synthetic`, ids `ocds-sodsong-syn-…`, see docs/synthetic-data.md);
+then the Thai flags over all of it (`sodsong flags`). Loading again changes nothing: imports are idempotent."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rich.console import Console
 
 from sodsong.procurement.sources import runs
 
-__all__ = ["SYNTHETIC_PROJECTS", "SYNTHETIC_SEED", "load", "load_synthetic", "sample_files"]
+__all__ = ["SYNTHETIC_PROJECTS", "SYNTHETIC_SEED", "compute_flags", "load", "load_synthetic", "sample_files"]
 
 SYNTHETIC_PROJECTS = 200_000
 SYNTHETIC_SEED = 2567
@@ -56,6 +56,20 @@ def load(console: Console) -> None:
             + (f", {len(summary.errors)} files with errors" if summary.errors else "")
         )
     load_synthetic(console)
+    compute_flags(console)
+
+
+def compute_flags(console: Console) -> None:
+    """The Thai flags over everything loaded (a new snapshot), so the pages show them."""
+    from sodsong.procurement.indicators.thai import SPECS
+    from sodsong.procurement.indicators.thai.run import run_flags
+    from sodsong.procurement.indicators.thai.settings import load_settings
+
+    result = run_flags(load_settings(None, SPECS))
+    console.print(
+        f"flags: {sum(result.flagged.values()):,} flags of {len(result.flagged)} indicators "
+        f"in {result.seconds:.1f} s (not computable: {', '.join(result.not_computable) or 'none'})"
+    )
 
 
 def load_synthetic(console: Console, projects: int | None = None) -> None:

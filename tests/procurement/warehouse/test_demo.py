@@ -32,6 +32,10 @@ def test_the_demo_loads_every_sample_and_again_changes_nothing(
     text = console.export_text()
     assert "egp: 2,406 records read, 2,406 imported, 0 rejected" in text
     assert "synthetic: 3,000 generated processes" in text
+    with warehouse.open() as con:
+        ready = dict(con.execute("SELECT indicator, subjects_flagged FROM flag_readiness").fetchall())
+    assert len(ready) == 22 and sum(ready.values()) > 0
+    assert "flags: " in text
     demo.load(console)
     with warehouse.open() as con:
         assert warehouse.table_checksums(con) == first
