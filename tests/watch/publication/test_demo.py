@@ -30,6 +30,8 @@ def test_the_demo_publishes_examples_once() -> None:
     client = Client()
     listing = client.get("/cases.json").json()
     assert listing["count"] == 3
+    (agency,) = client.get("/cases/stats.json").json()["agencies"]
+    assert (agency["referrals"], agency["answered"], agency["median_days"]) == (3, 2, 18.0)
     body = client.get("/cases/data.csv").content.decode()
     for secret in ("081-234-5678", "somsak.example@example.com", "123-4-56789-0", "สมมติ ตัวอย่างดี"):
         assert secret not in body

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 __all__ = ["EXAMPLES", "load"]
 
@@ -29,6 +30,7 @@ class Example:
     amount: Decimal | None
     close_reason: str = ""
     photo: bool = False
+    referral_outcome: str = ""  # the agency's answer ("" = not answered yet)
 
 
 EXAMPLES: tuple[Example, ...] = (
@@ -40,6 +42,7 @@ EXAMPLES: tuple[Example, ...] = (
         "(ตัวอย่าง) ผมชื่อ นายสมมติ ตัวอย่างดี โทร 081-234-5678 ไปยื่นขอใบอนุญาตก่อสร้าง "
         "เจ้าหน้าที่บอกว่าต้องจ่ายค่าดำเนินการ 3,000 บาท ถึงจะได้เร็ว ไม่มีใบเสร็จให้",
         Decimal("3000"),
+        referral_outcome="investigating",
     ),
     Example(
         "(ตัวอย่าง) ถนนลาดยางสร้างเสร็จไม่ถึงปีก็พัง สงสัยวัสดุไม่ตรงสเปก",
@@ -51,6 +54,7 @@ EXAMPLES: tuple[Example, ...] = (
         Decimal("2450000"),
         close_reason="agency_says_resolved",
         photo=True,
+        referral_outcome="resolved",
     ),
     Example(
         "(ตัวอย่าง) ญาติของนายกได้งานจ้างเหมาทำความสะอาดทุกปี",
@@ -82,6 +86,25 @@ def _photo() -> bytes:
     return out.getvalue()
 
 
+def _refer(report: Any, example: Example) -> None:
+    """A referral to the first agency of the directory, answered or not, for the agency metrics."""
+    import datetime as dt
+
+    from sodsong.watch.models.casework import Agency, Referral
+
+    agency = Agency.objects.order_by("pk").first()
+    if agency is None:
+        return
+    sent = timezone.localdate() - dt.timedelta(days=40)
+    Referral.objects.create(
+        report=report,
+        agency=agency,
+        sent_on=sent,
+        response_on=sent + dt.timedelta(days=18) if example.referral_outcome else None,
+        outcome=example.referral_outcome or "pending",
+    )
+
+
 def _make(example: Example) -> str:
     from sodsong.watch.evidence import store_evidence
     from sodsong.watch.models import Report, Status
@@ -102,6 +125,7 @@ def _make(example: Example) -> str:
         report.submit()
         report.set_status(Status.SCREENING, public=True)
         report.set_status(Status.REFERRED, public=True, note="(ตัวอย่าง) ส่งเรื่องให้หน่วยงานที่เกี่ยวข้องแล้ว")
+        _refer(report, example)
         publication = editing.publication_for(report)
         publication = editing.set_source(
             publication, "title", example.title, expected_version=publication.version

@@ -1,23 +1,22 @@
 """Statistics of published cases and the outcome of referrals per agency.
 
 Only published cases count, so the public numbers never reveal a case that is not public. The
-agency metrics read the case work's `Referral` records (agency, date sent, date of the answer,
-outcome); a metric that cannot be computed (no referral answered yet) is None, never zero.
+agency metrics read the case work's `Referral` records (agency, `sent_on`, `response_on`,
+`outcome`); a metric that cannot be computed (no referral answered yet) is None, never zero.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
-from typing import Any
 
-from django.apps import apps
 from django.db.models import QuerySet
 
 from sodsong.watch.models import Report
+from sodsong.watch.models.casework import Referral, ReferralOutcome
 from sodsong.watch.publication.public import AMOUNT_BANDS, amount_band, reported_month
 
 __all__ = [
@@ -31,19 +30,7 @@ __all__ = [
 ]
 
 #: Referral outcomes that mean the agency did something about the case.
-ACTION_OUTCOMES = frozenset(
-    {
-        "action_taken",
-        "investigating",
-        "investigation",
-        "disciplinary",
-        "prosecuted",
-        "prosecution",
-        "corrected",
-        "resolved",
-        "fixed",
-    }
-)
+ACTION_OUTCOMES = frozenset({ReferralOutcome.ACTION_TAKEN.value, ReferralOutcome.RESOLVED.value})
 
 
 @dataclass(frozen=True)
@@ -126,39 +113,12 @@ def agency_outcomes(facts: Iterable[ReferralFacts]) -> list[AgencyOutcome]:
     return sorted(result, key=lambda a: (-a.referrals, a.agency))
 
 
-def _first(obj: Any, names: Sequence[str]) -> Any:
-    for name in names:
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return None
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
-
-
 def referral_facts(cases: QuerySet[Report]) -> list[ReferralFacts]:
-    """The referrals of `cases` from the case work's `Referral` model (none until it exists)."""
-    try:
-        model: Any = apps.get_model("watch", "Referral")
-    except LookupError:
-        return []
-    facts = []
-    for referral in model.objects.filter(report__in=cases).select_related():
-        agency = _first(referral, ("agency",))
-        name = str(_first(agency, ("name_th", "name")) or agency) if agency is not None else ""
-        facts.append(
-            ReferralFacts(
-                agency=name,
-                sent_on=_as_date(_first(referral, ("sent_on", "sent_at", "date_sent"))),
-                responded_on=_as_date(
-                    _first(referral, ("responded_on", "response_on", "responded_at", "response_date"))
-                ),
-                outcome=str(_first(referral, ("outcome",)) or ""),
-            )
+    """The referrals of `cases` (the case work's `Referral` records)."""
+    rows = Referral.objects.filter(report__in=cases).select_related("agency")
+    return [
+        ReferralFacts(
+            agency=r.agency.name_th, sent_on=r.sent_on, responded_on=r.response_on, outcome=r.outcome
         )
-    return facts
+        for r in rows
+    ]

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
@@ -23,6 +22,7 @@ from sodsong.thai import province_code, province_name
 from sodsong.thai.digits import to_arabic_digits
 from sodsong.watch.codes import normalise_case_code
 from sodsong.watch.models import CaseEvent, Category, CloseReason, EventKind, PublicationPhoto, Report, Status
+from sodsong.watch.models.casework import CaseProjectLink, Referral, ReferralOutcome
 
 __all__ = [
     "LICENCE",
@@ -34,6 +34,7 @@ __all__ = [
     "public_cases",
     "public_photos",
     "public_timeline",
+    "referral_outcomes",
 ]
 
 LICENCE = {
@@ -205,31 +206,40 @@ def public_photos(report: Report) -> QuerySet[PublicationPhoto]:
 
 
 def linked_projects(report: Report) -> list[dict[str, Any]]:
-    """Procurement projects confirmed as linked to the case (the case work's `CaseProjectLink`).
+    """Procurement projects staff confirmed as linked to the case, with the flags that fired."""
+    from sodsong.procurement.search.labels import indicator_title
 
-    Until the case work records links, there is nothing to show.
-    """
-    try:
-        model: Any = apps.get_model("watch", "CaseProjectLink")
-    except LookupError:
-        return []
-    rows = model.objects.filter(report=report)
-    names = {f.name for f in model._meta.get_fields()}
-    if "confirmed" in names:
-        rows = rows.filter(confirmed=True)
-    elif "confirmed_at" in names:
-        rows = rows.filter(confirmed_at__isnull=False)
     projects = []
-    for link in rows:
+    for link in CaseProjectLink.objects.filter(report=report, confirmed=True).order_by("process_id"):
         projects.append(
             {
-                "process_id": getattr(link, "process_id", "") or "",
-                "project_no": getattr(link, "project_no", "") or "",
-                "title": getattr(link, "title", "") or getattr(link, "project_title", "") or "",
-                "flags": list(getattr(link, "flags", None) or getattr(link, "flag_codes", None) or []),
+                "process_id": link.process_id,
+                "title": link.title,
+                "agency": link.agency_name,
+                "contract_value": str(link.contract_value) if link.contract_value is not None else None,
+                "flags": list(link.flags),
+                "flag_titles": [str(indicator_title(code)) for code in link.flags],
             }
         )
     return projects
+
+
+def referral_outcomes(report: Report) -> list[dict[str, Any]]:
+    """Where the case was referred and what came of it: agency, dates and outcome, never the
+    letter or the agency's answer text (either may name people)."""
+    rows = []
+    for referral in Referral.objects.filter(report=report).select_related("agency").order_by("sent_on", "pk"):
+        rows.append(
+            {
+                "agency": referral.agency.name_th,
+                "agency_en": referral.agency.name_en,
+                "sent_on": referral.sent_on,
+                "response_on": referral.response_on,
+                "outcome": referral.outcome,
+                "outcome_label": _label(ReferralOutcome, referral.outcome),
+            }
+        )
+    return rows
 
 
 def _label(choices: Any, value: str) -> str:
@@ -261,4 +271,12 @@ def case_record(report: Report, *, base_url: str = "") -> dict[str, Any]:
         "is_example": report.is_example,
         "redacted_version": publication.version,
         "projects": linked_projects(report),
+        "referrals": [
+            {**r, "sent_on": r["sent_on"].isoformat(), "response_on": _iso(r["response_on"])}
+            for r in referral_outcomes(report)
+        ],
     }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None

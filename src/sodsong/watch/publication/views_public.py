@@ -30,6 +30,7 @@ from sodsong.watch.publication.public import (
     public_cases,
     public_photos,
     public_timeline,
+    referral_outcomes,
 )
 from sodsong.web.charts import Bar, bar_chart, column_chart
 from sodsong.web.maps import province_choropleth
@@ -131,6 +132,7 @@ def case_detail(request: HttpRequest, code: str, fmt: str | None = None) -> Http
         "timeline": timeline,
         "photos": public_photos(report),
         "projects": linked_projects(report),
+        "referrals": referral_outcomes(report),
         "province": province_name(report.province_code, _language()) if report.province_code else "",
         "close_reason": CloseReason(report.close_reason).label
         if report.close_reason in CloseReason.values
