@@ -62,7 +62,16 @@ def _engine() -> Engine:
 
 
 def _claim(row: LineInboxEvent, status: str) -> bool:
-    """Take the event from `pending` to `status`; False when another worker already did."""
+    """Take the event from `pending` to `status`; False when another worker already did, or is
+    doing it right now (PostgreSQL: its row lock is skipped instead of waited for; SQLite has a
+    single writer, so there is nothing to skip)."""
+    mine = (
+        LineInboxEvent.objects.select_for_update(skip_locked=True)
+        .filter(pk=row.pk, status=InboxStatus.PENDING)
+        .values_list("pk", flat=True)
+    )
+    if not list(mine):
+        return False
     return bool(
         LineInboxEvent.objects.filter(pk=row.pk, status=InboxStatus.PENDING).update(
             status=status, processed_at=timezone.now(), attempts=F("attempts") + 1, error=""
@@ -196,7 +205,8 @@ def _process(row: LineInboxEvent) -> str | None:
 
     plan = plan_event(json.loads(row.raw))
     if plan is None:
-        return InboxStatus.IGNORED if _claim(row, InboxStatus.IGNORED) else None
+        with transaction.atomic():
+            return InboxStatus.IGNORED if _claim(row, InboxStatus.IGNORED) else None
     language = _language(row.user_key)
     outbox: LineOutbox | None = None
     if plan.kind not in (InboundKind.FOLLOW, InboundKind.UNFOLLOW, InboundKind.UNSEND):
