@@ -66,6 +66,13 @@ def _flags(args: argparse.Namespace) -> int:
             truth = read_truth(args.evaluate)
         except EvaluationError as exc:
             raise CommandError(str(exc)) from None
+    if args.engine == "spark":
+        try:
+            import pyspark  # noqa: F401
+        except ImportError:
+            raise CommandError(
+                "--engine spark needs pyspark and a Java runtime: pip install 'sodsong[spark]'"
+            ) from None
     if not args.no_compute:
         result = run_flags(settings, engine=args.engine)
         for code in (spec.code for spec in SPECS):
@@ -76,5 +83,12 @@ def _flags(args: argparse.Namespace) -> int:
         console.print(f"run {result.run_id}: {result.seconds:.1f} s on {result.engine}")
     if truth is not None:
         with warehouse.open() as con:
+            has_flags = con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'flag'"
+            ).fetchone()
+            if not has_flags or not has_flags[0]:
+                raise CommandError(
+                    "the warehouse has no flags yet: run `sodsong flags` (without --no-compute)"
+                )
             console.print(format_report(evaluate(con, truth)), highlight=False)
     return 0

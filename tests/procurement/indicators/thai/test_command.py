@@ -68,3 +68,14 @@ def test_bad_ground_truth_is_named(tmp_path: Path) -> None:
     result = sodsong(tmp_path / "warehouse.duckdb", "--evaluate", str(truth), "--no-compute")
     assert result.returncode == 2
     assert "line 1: header lacks subject_kind" in result.stderr
+
+
+def test_evaluating_a_warehouse_without_flags_says_so(tmp_path: Path) -> None:
+    path = _warehouse(tmp_path)
+    truth = tmp_path / "truth.csv"
+    truth.write_text(
+        "indicator,subject_kind,subject_id,process_id,details\nTH-EQUAL,process,p,,\n", encoding="utf-8"
+    )
+    result = sodsong(path, "--evaluate", str(truth), "--no-compute")
+    assert result.returncode == 2
+    assert "no flags yet" in result.stderr
