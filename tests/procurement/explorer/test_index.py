@@ -203,3 +203,30 @@ def test_repeated_searches_reuse_their_count_and_summary(explorer: Path) -> None
     cache.results.clear()
     with open_index() as idx:  # a fresh computation agrees with the cached one
         assert idx.projects(parse_request({"q": "ถนน"})).count == first.count
+
+
+def test_page_rows_in_the_index_read_back_as_the_details_file_gives_them(explorer: Path) -> None:
+    """Decimals, dates and time stamps survive the copy into SQLite, in the same order."""
+    from sodsong.procurement.search.page_rows import PAGE_TABLES, page_rows
+    from sodsong.procurement.search.store import connect_details
+
+    orders = {"item": "item_no", "bid": "bid_id", "award": "award_id", "flag": "indicator, flag_id"}
+    with open_index() as idx:
+        assert idx.meta["page_rows"] == "1"
+        details = connect_details(idx.location.path)
+        rids = [r[0] for r in idx.con.execute("SELECT rowid FROM project")]
+        compared = 0
+        for table in PAGE_TABLES:
+            order = orders.get(table, "")
+            for rid in rids:
+                cursor = details.execute(
+                    f"SELECT * EXCLUDE (rid) FROM {table} WHERE rid = {rid}"  # noqa: S608
+                    + (f" ORDER BY {order}" if order else "")
+                )
+                names = [d[0] for d in cursor.description or []]
+                expected = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+                terms = ", ".join(t + " NULLS LAST" for t in order.split(", ")) if order else ""
+                assert page_rows(idx.con, table, rid, terms) == expected, (table, rid)
+                compared += len(expected)
+        details.close()
+        assert compared > 30

@@ -34,6 +34,7 @@ import duckdb
 
 from sodsong.procurement import warehouse
 from sodsong.procurement.search.facets import FACET_KINDS
+from sodsong.procurement.search.page_rows import copy_page_rows
 from sodsong.procurement.search.query import CATEGORIES, METHODS
 from sodsong.procurement.search.store import detail_path, index_path, prune_orphans
 
@@ -401,6 +402,8 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         ):
             lite.execute(pragma)
         lite.executescript(SQLITE_SCHEMA)
+        copy_page_rows(con, lite, details_building)
+        step("page rows")
         lite.execute("BEGIN")
         result.projects = _copy(
             con,
@@ -681,6 +684,7 @@ def _meta(
         "agencies": str(lite.execute("SELECT count(*) FROM org WHERE is_agency").fetchone()[0]),
         "contractors": str(lite.execute("SELECT count(*) FROM org WHERE is_contractor").fetchone()[0]),
         "has_flags": "1" if "flag" in _tables(con) else "0",
+        "page_rows": "1",
     }
     lite.executemany("INSERT INTO meta VALUES (?, ?)", sorted(facts.items()))
     result.seconds.setdefault("total", 0.0)

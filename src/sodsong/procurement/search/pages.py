@@ -17,6 +17,7 @@ import duckdb
 
 from sodsong.procurement.search.engine import Index, OrgRow, ProjectRow
 from sodsong.procurement.search.labels import NEEDS_BIDS
+from sodsong.procurement.search.page_rows import page_rows
 
 __all__ = [
     "AgencyPage",
@@ -139,6 +140,9 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
     rid = int(summary.rowid)  # an integer literal lets DuckDB skip every other row group
 
     def rows(table: str, order: str = "") -> list[dict[str, Any]]:
+        if index.meta.get("page_rows") == "1":  # copied into the index: a b-tree lookup
+            terms = order.removeprefix("ORDER BY ").split(", ") if order else []
+            return page_rows(index.con, table, rid, ", ".join(t + " NULLS LAST" for t in terms))
         return _rows(con, f"SELECT * EXCLUDE (rid) FROM {table} WHERE rid = {rid} {order}", [])  # noqa: S608
 
     found = rows("process")
@@ -165,7 +169,7 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
         )
         for r in rows("flag", "ORDER BY indicator, flag_id")
     ]
-    readiness = _rows(con, "SELECT * FROM flag_readiness ORDER BY indicator", []) if flags_computed else []
+    readiness = _readiness(con, index) if flags_computed else []
     fired = {f.indicator for f in flags}
     priced = any(b.get("amount") is not None for b in bids)
     not_computable: list[tuple[str, str]] = []
@@ -183,12 +187,15 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
     files = sorted(
         str(f) for f in {process.get("source_file_id"), *(a.get("source_file_id") for a in awards)} if f
     )
-    sources = _rows(
-        con,
-        "SELECT DISTINCT attribution FROM source_file WHERE attribution IS NOT NULL "
-        "AND list_contains(?, source_file_id)",
-        [files],
-    )
+    marks = ",".join("?" * len(files))
+    sources = [
+        {"attribution": r[0]}
+        for r in index.con.execute(
+            f"SELECT DISTINCT attribution FROM source WHERE attribution IS NOT NULL "  # noqa: S608
+            f"AND source_file_id IN ({marks}) ORDER BY attribution",
+            files,
+        )
+    ]
     return ProjectPage(
         process=process,
         summary=summary,
@@ -205,6 +212,20 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
         attribution=[s["attribution"] for s in sources],
         reports=linked_reports(process_id),
     )
+
+
+_READINESS: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+
+
+def _readiness(con: duckdb.DuckDBPyConnection, index: Index) -> list[dict[str, Any]]:
+    """Which indicators could be computed: one small table per index, read once per process."""
+    found = _READINESS.get(index.key)
+    if found is None:
+        found = _rows(con, "SELECT * FROM flag_readiness ORDER BY indicator", [])
+        if len(_READINESS) > 8:
+            _READINESS.clear()
+        _READINESS[index.key] = found
+    return found
 
 
 def _bidders(bids: list[dict[str, Any]], winners: set[str]) -> list[Bidder]:
