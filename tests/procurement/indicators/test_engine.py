@@ -246,6 +246,26 @@ def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert len(json.loads(render(serial.results))["OCID"]) > 50
 
 
+def test_explain_lists_each_process_once_in_order() -> None:
+    results = Results()
+    for process in ["p2", "p1", "p2", "p3", "p1"]:
+        results.explain("Tenderer", "T", "R024", {"process_id": process, "ratio": 0.5})
+    assert results.why[("Tenderer", "T", "R024")] == {"processes": ["p2", "p1", "p3"], "ratio": 0.5}
+
+
+def test_without_why_the_output_is_the_same(tmp_path: Path) -> None:
+    """The CLI skips collecting `why` (not printed); the results must not change."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from ocds_synthetic import release
+
+    lines = [json.dumps(release(random.Random(n), n)).encode() for n in range(400)]
+    settings = parse_settings("".join(f"[{spec.code}]\n" for spec in SPECS), SPECS)
+    full = engine.run_lines(lines, settings, with_map=True)
+    lean = engine.run_lines(lines, settings, with_map=True, why=False)
+    assert render(lean.results) == render(full.results)
+    assert full.results.why and not lean.results.why
+
+
 def test_fence_guards() -> None:
     """Fence indicators never flag when the quartile or the fence is <= 0 (else 75 % would be)."""
     spread = [priced(f"p{i}", 1, second) for i, second in enumerate([2, 2, 100, 100, 100, 100])]

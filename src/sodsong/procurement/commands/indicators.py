@@ -63,14 +63,14 @@ def _indicators(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise CommandError("--workers must be at least 1")
     if str(args.file) == "-":
-        run = run_lines(sys.stdin.buffer.read().split(b"\n"), settings, with_map=args.map)
+        run = run_lines(sys.stdin.buffer.read().split(b"\n"), settings, with_map=args.map, why=False)
     else:
         path: Path = args.file
         if path.is_dir():
             raise CommandError(f"{path}: is a directory, not a file")
         if not path.exists():
             raise CommandError(f"{path}: no such file")
-        run = run_file(path, settings, with_map=args.map, workers=args.workers)
+        run = run_file(path, settings, with_map=args.map, workers=args.workers, why=False)
     for problem in run.problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
     sys.stdout.write(render(run.results, meta=not args.no_meta) + "\n")

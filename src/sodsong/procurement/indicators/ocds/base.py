@@ -53,17 +53,26 @@ class Results:
     why: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     # (code, group key) -> number of values a fence was computed over
     fence_sizes: dict[tuple[str, str], int] = field(default_factory=dict)
+    # False when nobody reads `why` (the CLI): explaining every flag is serial work in the main process
+    keep_why: bool = True
+    # (group, subject, code) -> the processes already listed in `why`, for O(1) membership
+    _listed: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def set(self, group: str, subject: str, code: str, value: float) -> None:
         self.groups.setdefault(group, {}).setdefault(subject, {})[code] = value
 
     def explain(self, group: str, subject: str, code: str, why: dict[str, Any]) -> None:
         """Keep what fired a flag; an organisation flagged in several processes lists them all."""
-        known = self.why.setdefault((group, subject, code), {})
+        if not self.keep_why:
+            return
+        key = (group, subject, code)
+        known = self.why.setdefault(key, {})
         process = why.get("process_id")
         if group != "OCID" and process is not None:
             processes = known.setdefault("processes", [])
-            if process not in processes:
+            listed = self._listed.setdefault(key, set())
+            if process not in listed:
+                listed.add(process)
                 processes.append(process)
             why = {key: value for key, value in why.items() if key != "process_id"}
         known.update(why)

@@ -168,9 +168,31 @@ def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
 
 
 def _finish(
-    parts: Iterable[tuple[Accumulator, list[LineProblem], int]], settings: OcdsSettings, with_map: bool
+    parts: Iterable[tuple[Accumulator, list[LineProblem], int]],
+    settings: OcdsSettings,
+    with_map: bool,
+    why: bool = True,
 ) -> Run:
-    """Merge the ranges' accumulators in file order (each as it arrives), then compute."""
+    """Merge the ranges' accumulators in file order (each as it arrives), then compute.
+
+    The garbage collector is off meanwhile: merging creates millions of acyclic tuples and
+    dicts, and every collection pass would walk all of them again (a third of this phase).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _finish_parts(parts, settings, with_map, why)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _finish_parts(
+    parts: Iterable[tuple[Accumulator, list[LineProblem], int]],
+    settings: OcdsSettings,
+    with_map: bool,
+    why: bool,
+) -> Run:
     indicators = build_indicators(settings, with_map)
     total = Accumulator()
     problems: list[LineProblem] = []
@@ -194,7 +216,7 @@ def _finish(
             indicator.merge(total, acc)
         offset += count
 
-    results = Results(maps={name: {} for name in MAP_NAMES} if with_map else None)
+    results = Results(maps={name: {} for name in MAP_NAMES} if with_map else None, keep_why=why)
     if settings.currency is not None:
         results.currency = settings.currency
     elif total.currency is not None:
@@ -202,10 +224,10 @@ def _finish(
     for indicator in indicators:
         indicator.resolve(total, results)
     total.events.sort(key=lambda event: (event[0], event[1]))
-    for _line, _rank, group, subject, code, value, why in total.events:
+    for _line, _rank, group, subject, code, value, fired in total.events:
         results.set(group, subject, code, value)
-        if why:
-            results.explain(group, subject, code, why)
+        if fired and why:
+            results.explain(group, subject, code, fired)
     total.map_events.sort(key=lambda event: (event[0], event[1]))
     for _line, _rank, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)
@@ -230,17 +252,29 @@ def _drop_empty_groups(results: Results) -> None:
             results.groups = {key: values[key] for key in keys}
 
 
-def run_lines(lines: Sequence[bytes], settings: OcdsSettings, with_map: bool = False) -> Run:
-    """Compute over lines in memory (each without its trailing newline)."""
-    return _finish([_fold_lines(iter(lines), settings, with_map)], settings, with_map)
+def run_lines(
+    lines: Sequence[bytes], settings: OcdsSettings, with_map: bool = False, why: bool = True
+) -> Run:
+    """Compute over lines in memory (each without its trailing newline).
+
+    `why=False` leaves `results.why` empty (the printed output does not use it)."""
+    return _finish([_fold_lines(iter(lines), settings, with_map)], settings, with_map, why)
 
 
-def run_file(path: Path, settings: OcdsSettings, with_map: bool = False, workers: int | None = None) -> Run:
-    """Compute over a JSONL file; in parallel (one process per core) when it is large."""
+def run_file(
+    path: Path,
+    settings: OcdsSettings,
+    with_map: bool = False,
+    workers: int | None = None,
+    why: bool = True,
+) -> Run:
+    """Compute over a JSONL file; in parallel (one process per core) when it is large.
+
+    `why=False` leaves `results.why` empty (the printed output does not use it)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     size = path.stat().st_size
     if workers <= 1 or size < PARALLEL_FROM:
-        return _finish([_work(str(path), 0, size, settings, with_map)], settings, with_map)
+        return _finish([_work(str(path), 0, size, settings, with_map)], settings, with_map, why)
     ranges = _ranges(path, workers * 3)  # a few ranges per worker: balance vs merge cost
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         futures = [pool.submit(_work, str(path), a, b, settings, with_map) for a, b in ranges]
@@ -250,4 +284,4 @@ def run_file(path: Path, settings: OcdsSettings, with_map: bool = False, workers
                 yield future.result()
                 futures[index] = None  # type: ignore[call-overload]  # let the merged part go
 
-        return _finish(in_order(), settings, with_map)
+        return _finish(in_order(), settings, with_map, why)
