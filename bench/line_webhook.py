@@ -126,13 +126,18 @@ def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> sub
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
+    # Ready when a worker answers LINE's "verify" call (empty events), not when the port opens.
+    body = b'{"destination":"Ubench","events":[]}'
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("POST", "/line/webhook", body=body, headers={"X-Line-Signature": sign(body)})
+            if connection.getresponse().status == 200:
                 return process
-        except OSError:
-            time.sleep(0.2)
+        except (OSError, http.client.HTTPException):
+            pass
+        time.sleep(0.2)
     raise SystemExit("server did not start; see " + str(log))
 
 
