@@ -116,3 +116,14 @@ def test_showing_a_name_needs_an_explicit_logged_decision(case: Report, editor_u
     assert NAME in publication.approved_text and publication.name_official
     decision = AuditEntry.objects.get(action="case.name_official")
     assert decision.detail["reason"].startswith("นายก อบต.") and decision.actor == editor_user
+
+
+def test_a_changed_report_text_is_noticed_and_can_be_taken(case: Report) -> None:
+    publication = editing.publication_for(case)
+    assert not editing.is_stale(publication)
+    Report.objects.filter(pk=case.pk).update(what_happened=case.what_happened + "\nเพิ่มเติม โทร 089-999-8888")
+    publication = editing.publication_for(Report.objects.get(pk=case.pk))
+    assert editing.is_stale(publication)
+    publication = editing.take_new_text(publication, expected_version=publication.version)
+    assert not editing.is_stale(publication)
+    assert "089-999-8888" not in editing.draft_redactions(publication)["what_happened"].text

@@ -29,11 +29,13 @@ __all__ = [
     "approve",
     "auto_redactions",
     "draft_redactions",
+    "is_stale",
     "name_check",
     "publication_for",
     "remove",
     "reset_field",
     "set_source",
+    "take_new_text",
 ]
 
 MAX_TITLE = 300
@@ -171,6 +173,19 @@ def remove(publication: Publication, field: str, index: int, *, expected_version
     _check_field(field)
     redaction = draft_redactions(publication)[field].without(index)  # IndexError when out of range
     return _save(publication, expected_version, draft=_with_draft(publication, field, redaction))
+
+
+def is_stale(publication: Publication) -> bool:
+    """The reporter's text changed since the editor started (e.g. they added information)."""
+    return str(publication.sources.get("what_happened", "")) != publication.report.what_happened
+
+
+def take_new_text(publication: Publication, *, expected_version: int) -> Publication:
+    """Start "what happened" again from the report's current text and the automatic redaction."""
+    text = publication.report.what_happened
+    sources = {**publication.sources, "what_happened": text}
+    draft = {**publication.draft, "what_happened": _rows(redact(text))}
+    return _save(publication, expected_version, sources=sources, draft=draft)
 
 
 def reset_field(publication: Publication, field: str, *, expected_version: int) -> Publication:

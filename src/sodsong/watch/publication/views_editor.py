@@ -141,6 +141,7 @@ def editor(request: HttpRequest, code: str) -> HttpResponse:
         "kinds": [(k, labels[k]) for k in KINDS],
         "field_choices": [(n, names[n]) for n in PUBLIC_FIELDS],
         "names": editing.name_check(publication),
+        "stale": editing.is_stale(publication),
         "refusal": _refusal_message(refused) if (refused := publishing.refusal_reason(report)) else None,
         "photos": photo_rows(report),
         "photo_types": PUBLISHABLE_TYPES,
@@ -209,6 +210,9 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
         elif action == "reset":
             editing.reset_field(publication, field, expected_version=version)
             messages.success(request, _("Started again from the automatic redaction."))
+        elif action == "take_new_text":
+            editing.take_new_text(publication, expected_version=version)
+            messages.success(request, _("Started again from the report's current text."))
         elif action == "source":
             editing.set_source(publication, field, post.get("text", ""), expected_version=version)
             messages.success(request, _("Saved."))
