@@ -4,7 +4,10 @@
 A process bought by the specific method (วิธีเฉพาะเจาะจง: its method text matches
 `method_pattern`) is flagged when it was announced in one of `months` (default September, the
 last month of the Thai fiscal year, 1 October – 30 September): money spent in a hurry before the
-budget lapses, without competition. Value: days left until the fiscal year ends (30 September).
+budget lapses, without competition. The date is the announcement (วันที่ประกาศ); e-GP's open data
+publishes none for most specific-method purchases, so the day of the transaction or award
+(วันที่เกิดรายการ) stands in, and the details say which was used. Value: days left until the
+fiscal year ends (30 September).
 
 Source: ACT Ai (actai.co) flag "โครงการเฉพาะเจาะจงที่จัดซื้อจัดจ้างท้ายปีงบประมาณ".
 """
@@ -30,19 +33,20 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): โครงการเฉพาะเจาะจงที่จัดซื้อจัดจ้างท้ายปีงบประมาณ",
 )
 
-_SPECIFIC = """SELECT process_id, fiscal_year, method_details, date_published,
-       date_diff('day', date_published,
-                 make_date(year(date_published) + CASE WHEN month(date_published) >= 10 THEN 1 ELSE 0 END, 9, 30))
-         AS days
-FROM th_process
-WHERE date_published IS NOT NULL AND regexp_matches(method_details, ${method_pattern})"""
+_SPECIFIC = """SELECT process_id, fiscal_year, method_details, d, kind,
+       date_diff('day', d, make_date(year(d) + CASE WHEN month(d) >= 10 THEN 1 ELSE 0 END, 9, 30)) AS days
+FROM (SELECT p.process_id, p.fiscal_year, p.method_details, coalesce(p.date_published, w.award_date) AS d,
+             CASE WHEN p.date_published IS NULL THEN 'transaction' ELSE 'announced' END AS kind
+      FROM th_process p LEFT JOIN th_win w ON w.process_id = p.process_id
+      WHERE regexp_matches(p.method_details, ${method_pattern})) x
+WHERE d IS NOT NULL"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
     flags=f"""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, CAST(NULL AS VARCHAR) AS org_id,
        fiscal_year, CAST(days AS DOUBLE) AS value,
-       to_json({{'date_published': CAST(date_published AS VARCHAR), 'method': method_details,
+       to_json({{'date': CAST(d AS VARCHAR), 'date_kind': kind, 'method': method_details,
                  'days_before_year_end': days}}) AS details
-FROM ({_SPECIFIC}) s WHERE CAST(month(date_published) AS VARCHAR) IN ${{months}}""",
+FROM ({_SPECIFIC}) s WHERE CAST(month(d) AS VARCHAR) IN ${{months}}""",
     checked=f"SELECT count(*) FROM ({_SPECIFIC}) s",
 )
