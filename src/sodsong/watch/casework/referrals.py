@@ -64,7 +64,7 @@ def create_referral(
             response_due=response_due or default_due(agency, sent_on),
             created_by=user if getattr(user, "is_authenticated", False) else None,
         )
-        if report.status in (Status.RECEIVED, Status.SCREENING, Status.AGENCY_RESPONDED):
+        if report.status in (Status.RECEIVED, Status.SCREENING, Status.NEED_INFO, Status.AGENCY_RESPONDED):
             change_status(
                 report,
                 Status.REFERRED,

@@ -49,10 +49,18 @@ def issue_one_time_code(report: Report) -> str:
     return code
 
 
-def _normal_contact(text: str) -> str:
+def _contact_matches(given: str, stored: str) -> bool:
+    """The phone number (9+ digits, any writing) or the e-mail the reporter gave us."""
     from sodsong.thai import to_arabic_digits
 
-    return "".join(ch for ch in to_arabic_digits(text).lower() if ch.isalnum() or ch in "@.")
+    given = to_arabic_digits(given).strip().lower()
+    stored = to_arabic_digits(stored).lower()
+    if "@" in given:
+        return given in stored.split() or any(given == word.strip(".,;()") for word in stored.split())
+    digits = "".join(ch for ch in given if ch.isdigit())
+    return len(digits) >= 9 and digits in "".join(
+        ch for ch in stored if ch.isdigit() or ch.isspace()
+    ).replace(" ", "")
 
 
 def _verify(
@@ -61,7 +69,7 @@ def _verify(
     stored = report.reporter.line_user_hash if report.reporter else None
     if line_user_hash and stored and hmac.compare_digest(stored, line_user_hash):
         return "line"
-    if contact and report.contact and _normal_contact(contact) == _normal_contact(report.contact):
+    if contact and report.contact and _contact_matches(contact, report.contact):
         return "contact"
     if one_time_code:
         from sodsong.thai import to_arabic_digits

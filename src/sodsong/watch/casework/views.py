@@ -26,6 +26,7 @@ from sodsong.watch.casework.access import (
     refused,
     visible_cases,
 )
+from sodsong.watch.casework.followup import agency_says_resolved
 from sodsong.watch.casework.forms import AskForm, FilterForm, ReferralForm, StatusForm, StepForm
 from sodsong.watch.casework.procurement import confirm_link, suggest_links
 from sodsong.watch.casework.referrals import Refused, reveal_identity
@@ -117,6 +118,7 @@ def case_view_page(request: HttpRequest, report: Report) -> HttpResponse:
         "referral_form": ReferralForm(),
         "ask_form": AskForm(initial={"version": report.version}),
         "overdue": inbox.is_overdue(report),
+        "agency_says_resolved": agency_says_resolved(report),
         "can_work": (not partner and request.user.groups.filter(name__in=[r.value for r in WORKERS]).exists())
         or request.user.groups.filter(name=Role.ADMIN.value).exists(),
     }

@@ -65,6 +65,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(S.SCREENING, S.REFERRED, CASE_ROLES),
     Transition(S.SCREENING, S.CLOSED, CASE_ROLES),
     Transition(S.NEED_INFO, S.SCREENING, CASE_ROLES),
+    Transition(S.NEED_INFO, S.REFERRED, CASE_ROLES),
     Transition(S.NEED_INFO, S.CLOSED, CASE_ROLES),
     Transition(S.REFERRED, S.AGENCY_RESPONDED, CASE_ROLES),
     Transition(S.REFERRED, S.SCREENING, (Role.EDITOR,)),
