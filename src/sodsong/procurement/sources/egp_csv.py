@@ -416,18 +416,19 @@ def stage_file(
     both release the GIL, and the id is needed only when rows are written."""
     for temporary in _TEMPORARY:
         con.execute(f"DROP TABLE IF EXISTS {temporary}")
-    with ThreadPoolExecutor(1) as pool, utf8_file(path) as text:
-        identity = pool.submit(file_identity, path)
-        layout = detect_layout(str(path), read_sample(text))
-        low = _stage(con, layout, text.path, max_line_bytes)
-        source_file_id, sha256, size = identity.result()
-        summary = FileSummary(file=str(path), source_file_id=source_file_id, encoding=text.encoding)
-        summary.layout, summary.layout_note = layout.name, layout.note
-        forget_file(con, source_file_id, ("egp_row",))
-        _reject_bad_cells(con, source_file_id, low)
-        _structural_rejections(con, source_file_id, layout, max_line_bytes)
-        con.execute(f"INSERT INTO egp_row {_row_select(layout, source_file_id, low)}")
-        _check_alignment(con, source_file_id, path)
+    with ThreadPoolExecutor(1) as pool:
+        identity = pool.submit(file_identity, path)  # also overlaps a cp874 transcoding
+        with utf8_file(path) as text:
+            layout = detect_layout(str(path), read_sample(text))
+            low = _stage(con, layout, text.path, max_line_bytes)
+            source_file_id, sha256, size = identity.result()
+            summary = FileSummary(file=str(path), source_file_id=source_file_id, encoding=text.encoding)
+            summary.layout, summary.layout_note = layout.name, layout.note
+            forget_file(con, source_file_id, ("egp_row",))
+            _reject_bad_cells(con, source_file_id, low)
+            _structural_rejections(con, source_file_id, layout, max_line_bytes)
+            con.execute(f"INSERT INTO egp_row {_row_select(layout, source_file_id, low)}")
+            _check_alignment(con, source_file_id, path)
     con.execute(
         "INSERT INTO source_row SELECT DISTINCT ON (source_line) source_file_id, source_line, 'rejected', "
         "NULL, NULL, NULL FROM rejection WHERE source_file_id = ? ORDER BY source_line",
