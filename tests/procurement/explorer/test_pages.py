@@ -193,3 +193,22 @@ def test_pages_carry_an_etag_and_answer_304_until_the_index_changes(client: Clie
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert client.get(url, HTTP_IF_NONE_MATCH=tag).status_code == 200
     assert client.get("/procurement/project/ocds-nothing-1", HTTP_IF_NONE_MATCH=tag).status_code == 404
+
+
+def test_project_list_tag_escapes_links_and_fills_blanks() -> None:
+    from sodsong.procurement.search.engine import ProjectRow
+    from sodsong.procurement.templatetags.procurement import project_list
+
+    row = ProjectRow(
+        1, "ocds-x-1", None, "<b>ถนน</b>", "th-agency-1", "อบต. <นาดี>", None, None, None, None, None,
+        "วิธีเฉพาะเจาะจง", None, None, None, 1500000.0, None, 1200000.0, None, "หจก. ไม่มีเลข", 1,
+        "TH-NEAR-REF", None, 1,
+    )  # fmt: skip
+    html = str(project_list([row]))
+    assert "&lt;b&gt;ถนน&lt;/b&gt;" in html and "<b>ถนน</b>" not in html
+    assert 'href="/procurement/project/ocds-x-1"' in html
+    assert 'href="/procurement/agency/th-agency-1"' in html and "อบต. &lt;นาดี&gt;" in html
+    assert "1,500,000" in html and "1,200,000" in html and "หจก. ไม่มีเลข" in html
+    assert "/procurement/company/" not in html  # a winner without an id is text, not a link
+    assert '<span class="flag">⚑ ' in html
+    assert "No projects found." in str(project_list([])) or "ไม่พบโครงการ" in str(project_list([]))
