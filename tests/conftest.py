@@ -102,3 +102,28 @@ def phone_page(browser: Any) -> Iterator[Any]:
 def sample_data() -> Path:
     """The real public sample datasets in data/ (see data/README.md for provenance)."""
     return SAMPLE_DATA
+
+
+_APP_DB_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
+
+
+def uses_app_database(item: pytest.Item) -> bool:
+    """Whether a test touches the app database (Django ORM), directly or through a fixture."""
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return bool(_APP_DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With SODSONG_TEST_APP_DB_ONLY=1 run only the tests that touch the app database.
+
+    CI runs the whole suite on SQLite, then again on PostgreSQL: the second pass needs only the
+    tests whose outcome can depend on the database (warehouse, Spark and pure tests cannot).
+    """
+    if os.environ.get("SODSONG_TEST_APP_DB_ONLY") != "1":
+        return
+    keep = [item for item in items if uses_app_database(item)]
+    dropped = [item for item in items if not uses_app_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
