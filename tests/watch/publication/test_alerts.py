@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from sodsong.watch.models import LineOutbox, LineRecipient, PendingAlert, Report
+from sodsong.watch.models import AlertSubscription, LineOutbox, LineRecipient, PendingAlert, Report
 from sodsong.watch.publication import alerts
 
 from .conftest import NAME, PHONE, approve_and_publish, make_case
@@ -97,3 +97,17 @@ def test_other_cases_do_not_alert(editor_user: Any, pushed: list[tuple[str, str]
     alerts.subscribe(USER, "category", "bribery")
     approve_and_publish(make_case(category="extortion"), editor_user)
     assert PendingAlert.objects.count() == 0
+
+
+def test_alert_commands_for_the_line_conversation() -> None:
+    assert alerts.alert_command(USER, "สวัสดีครับ") is None
+    assert alerts.alert_command(USER, "แจ้งเตือน จังหวัด ขอนแก่น") is not None
+    assert alerts.alert_command(USER, "แจ้งเตือน  ประเภท  เรียกรับเงิน/กรรโชก") is not None
+    assert alerts.alert_command(USER, "alert category bribery", language="en") is not None
+    assert alerts.alert_command(USER, "แจ้งเตือน ทั้งหมด") is not None
+    scopes = set(AlertSubscription.objects.filter(cancelled_at=None).values_list("scope", "value"))
+    assert scopes == {("province", "TH40"), ("category", "extortion"), ("category", "bribery"), ("all", "")}
+    assert "แจ้งเตือน จังหวัด" in (alerts.alert_command(USER, "แจ้งเตือน") or "")
+    assert "ไม่เข้าใจ" in (alerts.alert_command(USER, "แจ้งเตือน จังหวัด แอตแลนติส") or "")
+    assert alerts.alert_command(USER, "เลิกแจ้งเตือน") is not None
+    assert not AlertSubscription.objects.filter(cancelled_at=None).exists()

@@ -21,6 +21,7 @@ from sodsong.watch.models import AlertScope, AlertSubscription, Category, Pendin
 
 __all__ = [
     "Pusher",
+    "alert_command",
     "alert_text",
     "deliver_pending",
     "line_push",
@@ -168,3 +169,63 @@ def line_push(line_user_id: str, text: str) -> bool:
     )
     transaction.on_commit(lambda: deliver(outbox))
     return True
+
+
+_SCOPE_WORDS = {
+    "จังหวัด": AlertScope.PROVINCE,
+    "province": AlertScope.PROVINCE,
+    "หน่วยงาน": AlertScope.AGENCY,
+    "agency": AlertScope.AGENCY,
+    "ประเภท": AlertScope.CATEGORY,
+    "category": AlertScope.CATEGORY,
+    "ทั้งหมด": AlertScope.ALL,
+    "all": AlertScope.ALL,
+}
+_START = ("แจ้งเตือน", "alert")
+_STOP = ("เลิกแจ้งเตือน", "ยกเลิกแจ้งเตือน", "stop alerts")
+
+
+def _category(value: str) -> str:
+    """A category by its code or its Thai or English label."""
+    folded = value.casefold()
+    for code, label in Category.choices:
+        if folded in (code, str(label).casefold()):
+            return code
+        with translation.override("th"):
+            if folded == str(label).casefold():
+                return code
+    return value
+
+
+def alert_command(line_user_id: str, text: str, *, language: str = "th") -> str | None:
+    """Answer a LINE message that manages alerts; None when the message is not about alerts.
+
+    `แจ้งเตือน จังหวัด ขอนแก่น`, `แจ้งเตือน หน่วยงาน อบต.หนองบัว`, `แจ้งเตือน ประเภท bribery`,
+    `แจ้งเตือน ทั้งหมด`, `เลิกแจ้งเตือน` (and `alert province Khon Kaen`, `stop alerts`). For the
+    LINE conversation to call before the intake engine.
+    """
+    words = " ".join(text.split())
+    folded = words.casefold()
+    with translation.override(language):
+        if folded in _STOP:
+            count = unsubscribe(line_user_id)
+            return _("Alerts stopped (%(n)s).") % {"n": count}
+        start = next((w for w in _START if folded.startswith(w + " ") or folded == w), None)
+        if start is None:
+            return None
+        rest = words[len(start) :].strip()
+        scope_word, _sep, value = rest.partition(" ")
+        scope = _SCOPE_WORDS.get(scope_word.casefold())
+        if scope is None:
+            return _(
+                "To get alerts of newly published cases, send: แจ้งเตือน จังหวัด <province>, "
+                "แจ้งเตือน หน่วยงาน <agency>, แจ้งเตือน ประเภท <category> or แจ้งเตือน ทั้งหมด. "
+                "To stop: เลิกแจ้งเตือน"
+            )
+        if scope == AlertScope.CATEGORY:
+            value = _category(value.strip())
+        try:
+            subscribe(line_user_id, scope, value, language=language)
+        except ValueError:
+            return _("That was not understood: %(text)s") % {"text": rest[:100]}
+        return _("You will get a message when a case of this kind is published. To stop: เลิกแจ้งเตือน")
