@@ -39,3 +39,14 @@ def test_the_demo_publishes_examples_once() -> None:
     code = photo.evidence.report.code
     assert client.get(f"/cases/{code}/photos/{photo.pk}.jpg").status_code == 200
     assert "ทะเบียนรถ" in client.get(f"/cases/{code}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_whole_watch_demo_runs_with_every_loader() -> None:
+    from sodsong.watch import demo as watch_demo
+
+    watch_demo.load(Console())
+    watch_demo.load(Console())
+    listing = Client().get("/cases.json").json()
+    assert listing["count"] >= len(demo.EXAMPLES)
+    assert Client().get("/cases/stats/").status_code == 200
