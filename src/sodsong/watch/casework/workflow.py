@@ -222,7 +222,11 @@ def merge(duplicate: Report, kept: Report, *, user: Any, expected_version: int |
     if duplicate.status == Status.CLOSED:
         raise Refused(_("This case is already closed."))
     with transaction.atomic():
-        Report.objects.select_for_update().filter(pk__in=[duplicate.pk, kept.pk]).count()
+        list(
+            Report.objects.select_for_update()
+            .filter(pk__in=[duplicate.pk, kept.pk])
+            .values_list("pk", flat=True)
+        )
         duplicate.set_status(
             Status.CLOSED,
             actor=user,
