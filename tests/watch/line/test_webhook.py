@@ -88,6 +88,9 @@ def test_missing_or_wrong_signatures_store_nothing(client: Client) -> None:
 def test_empty_events_is_the_console_verify_call(client: Client) -> None:
     response = post(client, b'{"destination":"Ubot","events":[]}')
     assert response.status_code == 200
+    body = b'{"destination":"Ubot","events":[]}'
+    response = client.post("/line/webhook/", data=body, content_type="application/json", **headers(body))
+    assert response.status_code == 200
     assert LineInboxEvent.objects.count() == 0
 
 

@@ -4,4 +4,6 @@ from sodsong.watch.line import views
 
 urlpatterns = [
     path("line/webhook", views.webhook, name="line-webhook"),
+    # The same with a trailing slash: a URL pasted into the LINE console either way works.
+    path("line/webhook/", views.webhook),
 ]
