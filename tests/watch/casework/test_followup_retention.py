@@ -213,3 +213,28 @@ def test_admins_edit_the_agency_directory_and_link_partner_logins(scene: Scene) 
     assert bad.status_code == 400
     page = admin.get(reverse("watch:staff-agencies")).content.decode()
     assert "สำนักข่าวตัวอย่าง" in page and "1205" in page
+
+
+def test_the_reporters_quick_reply_reaches_the_case_through_the_engine(
+    scene: Scene, monkeypatch: Any
+) -> None:
+    from sodsong.watch.conversation.engine import handle
+    from sodsong.watch.conversation.messages import ConversationKey, Inbound, InboundKind
+
+    monkeypatch.setenv("SODSONG_FOLLOWUP_WEEKS", "1")
+    monkeypatch.setitem(notify._SENDERS, "line", lambda r, text, replies: Delivery(True, "test"))
+    user_key = keyed_hash("U-followup", "line-user")
+    reporter = Reporter.objects.create(channel="line", line_user_hash=user_key)
+    Report.objects.filter(pk=scene.case.pk).update(reporter=reporter, channel="line")
+    _age(scene.referral, 10)
+    followup.send_followups()
+    replies = handle(ConversationKey("line", user_key), Inbound(InboundKind.POSTBACK, data="followup:yes"))
+    assert replies and ("หลักฐานใหม่" in replies[0].text or "new evidence" in replies[0].text)
+    referral = Referral.objects.get(pk=scene.referral.pk)
+    assert referral.followup_answer == "yes"
+    assert scene.case.events.filter(kind=EventKind.MESSAGE_IN).exists()
+    stranger = handle(
+        ConversationKey("line", keyed_hash("U-x", "line-user")),
+        Inbound(InboundKind.POSTBACK, data="followup:no"),
+    )
+    assert stranger and Referral.objects.get(pk=scene.referral.pk).followup_answer == "yes"

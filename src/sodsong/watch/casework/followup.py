@@ -13,11 +13,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sodsong.watch.audit import audit
 from sodsong.watch.casework.config import followup_weeks
 from sodsong.watch.casework.workflow import reporter_confirmed_resolution
-from sodsong.watch.conversation.messages import QuickReply
+from sodsong.watch.conversation.messages import QuickReply, Reply
 from sodsong.watch.models import (
     EventKind,
     FollowUpAnswer,
@@ -33,6 +34,7 @@ __all__ = [
     "FollowUpRun",
     "agency_says_resolved",
     "due_followups",
+    "followup_postback",
     "record_followup_answer",
     "send_followups",
 ]
@@ -135,3 +137,22 @@ def agency_says_resolved(report: Report) -> bool:
 
 def followup_summary(report: Report) -> dict[str, Any]:
     return {"agency_says_resolved": agency_says_resolved(report)}
+
+
+def followup_postback(reporter: Any, data: str) -> list[Reply]:
+    """What the conversation engine answers when a reporter taps a follow-up quick reply."""
+    report = (
+        Report.objects.filter(reporter=reporter, referrals__followup_asked_at__isnull=False)
+        .order_by("-referrals__followup_asked_at")
+        .first()
+        if reporter is not None
+        else None
+    )
+    answer = data.removeprefix("followup:")
+    if report is None or answer not in FollowUpAnswer.values:
+        return [Reply(_("Thank you. We could not find the case this answer belongs to."))]
+    report.record(EventKind.MESSAGE_IN, note=str(FollowUpAnswer(answer).label))
+    record_followup_answer(report, answer)
+    if answer == FollowUpAnswer.YES:
+        return [Reply(_("Thank you! If you have new evidence, send photos or files here."))]
+    return [Reply(_("Thank you for letting us know. We keep following the case with the agency."))]

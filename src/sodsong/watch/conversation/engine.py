@@ -17,6 +17,7 @@ import logging
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from sodsong.watch.conversation import texts
@@ -153,6 +154,10 @@ def _dispatch(turn: Turn, inbound: Inbound) -> list[Reply]:
     kind = inbound.kind
     if kind == InboundKind.FOLLOW:
         return _follow(turn)
+    if kind == InboundKind.POSTBACK and inbound.data.startswith("followup:"):  # the case work's follow-up
+        return import_string("sodsong.watch.casework.followup.followup_postback")(
+            turn.known_reporter(), inbound.data
+        )
     if kind == InboundKind.UNFOLLOW:
         reporter = turn.known_reporter()
         if reporter is not None and reporter.following:
