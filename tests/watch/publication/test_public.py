@@ -161,4 +161,8 @@ def test_stats_count_published_cases_only(published: Report, editor_user: Any) -
     assert body["by_amount_band"] == {"< 10,000": 1}
     html = Client().get("/cases/stats/").content.decode()
     assert "<svg" in html and 'data-province="TH40"' in html
+    month = next(iter(body["by_month"]))
+    assert f"{int(month[:4]) + 543}" in html  # months in the Buddhist Era for Thai readers
+    english = Client().get("/cases/stats/?lang=en").content.decode()
+    assert "Statistics of published cases" in english and f"{month[:4]}</text>" in english
     assert NAME not in html

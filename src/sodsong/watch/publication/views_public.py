@@ -4,6 +4,7 @@ open data and the published photos. Every page also answers as JSON (`?format=js
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
@@ -34,6 +35,7 @@ from sodsong.watch.publication.public import (
 )
 from sodsong.web.charts import Bar, bar_chart, column_chart
 from sodsong.web.maps import province_choropleth
+from sodsong.web.templatetags.thai import thai_date
 
 __all__ = ["case_detail", "case_list", "case_photo", "feed", "open_data", "stats"]
 
@@ -188,7 +190,7 @@ def stats(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
             title=_("Published cases by category"),
         ),
         "month_chart": column_chart(
-            [Bar(m, n, href=f"{list_url}?month={m}") for m, n in s.by_month[-24:]],
+            [Bar(_month_label(m), n, href=f"{list_url}?month={m}") for m, n in s.by_month[-24:]],
             title=_("Published cases by month reported"),
         ),
         "status_chart": bar_chart(
@@ -206,6 +208,13 @@ def stats(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
         ),
     }
     return render(request, "watch/publication/stats.html", context)
+
+
+def _month_label(month: str) -> str:
+    """`2025-03` as Thai readers write it (`มี.ค. 2568`), or `Mar 2025` in English."""
+    year, number = (int(part) for part in month.split("-"))
+    day_month_year = thai_date(dt.date(year, number, 1))
+    return day_month_year.split(" ", 1)[1]
 
 
 @require_GET
