@@ -192,7 +192,6 @@ def _cases(users: dict[Role, Any], console: Any) -> list[Report]:
             consent_publish=demo.status == Status.PUBLISHED,
             consent_forward=False,
             contact="ตัวอย่าง: ผู้แจ้งสมมติ โทร 081-234-5678",
-            egp_project_number=project.process_id if project and demo.status == Status.PUBLISHED else "",
         )
         report.submit()
         Report.objects.filter(pk=report.pk).update(
