@@ -25,6 +25,12 @@ __all__ = ["snapshot_etag"]
 View = Callable[..., HttpResponse]
 
 
+def _linked_cases_version() -> str:
+    from sodsong.watch.casework.procurement import linked_cases_version
+
+    return linked_cases_version()
+
+
 def _tag(request: HttpRequest) -> str | None:
     try:
         location = locate()
@@ -39,6 +45,7 @@ def _tag(request: HttpRequest) -> str | None:
         request.get_full_path(),
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         sodsong.__version__,
+        _linked_cases_version(),  # project pages list published citizen cases (watch part)
     )
     return '"' + hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest() + '"'
 

@@ -46,7 +46,8 @@ def test_a_confirmed_link_shows_the_flags_on_the_case_and_the_case_on_the_projec
     page = staff.get(reverse("watch:staff-case", args=[case.code])).content.decode()
     assert "เสนอราคาใกล้ราคากลาง" in page or "เสนอราคาเกาะกลุ่ม" in page  # Thai flag titles
     # Not yet published: the project page does not show it.
-    project = client.get(f"/procurement/project/{pid('road')}").content.decode()
+    before = client.get(f"/procurement/project/{pid('road')}")
+    project = before.content.decode()
     assert case.code not in project
     case.set_status(Status.SCREENING)
     Report.objects.filter(pk=case.pk).update(consent_publish=True)
@@ -54,6 +55,8 @@ def test_a_confirmed_link_shows_the_flags_on_the_case_and_the_case_on_the_projec
     Publication.objects.create(report=case, approved_title="ถนนคอนกรีตทรุด", approved_at=timezone.now())
     case.set_status(Status.PUBLISHED)
     assert [c.code for c in published_cases_for_project(pid("road"))] == [case.code]
+    fresh = client.get(f"/procurement/project/{pid('road')}", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert fresh.status_code == 200, "a newly published linked case changes the project page's ETag"
     project = client.get(f"/procurement/project/{pid('road')}").content.decode()
     assert f'href="/cases/{case.code}/"' in project, project.split('id="reports-h"')[1][:600]
     assert "ถนนคอนกรีตทรุด" in project

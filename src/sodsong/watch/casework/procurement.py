@@ -24,6 +24,7 @@ __all__ = [
     "ProjectFacts",
     "confirm_link",
     "find_project_numbers",
+    "linked_cases_version",
     "published_cases_for_project",
     "suggest_links",
 ]
@@ -206,3 +207,14 @@ def published_cases_for_project(process_id: str) -> list[LinkedCase]:
         )
         for r in reports
     ]
+
+
+def linked_cases_version() -> str:
+    """Changes whenever a project page's list of published cases may change (for its ETag)."""
+    from django.db.models import Count, Max
+
+    links = CaseProjectLink.objects.filter(confirmed=True).aggregate(n=Count("pk"), at=Max("confirmed_at"))
+    published = Report.objects.filter(published_at__isnull=False).aggregate(
+        n=Count("pk"), at=Max("published_at"), closed=Max("closed_at")
+    )
+    return f"{links['n']}:{links['at']}:{published['n']}:{published['at']}:{published['closed']}"
