@@ -21,6 +21,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from sodsong.watch.conversation import texts
+from sodsong.watch.conversation.data_requests import data_request_reply
 from sodsong.watch.conversation.messages import ConversationKey, Inbound, InboundKind, QuickReply, Reply
 from sodsong.watch.conversation.parsing import MAX_TEXT, clean_text
 from sodsong.watch.conversation.steps import ANSWERS, PROMPTS, STEPS, Turn
@@ -177,6 +178,9 @@ def _dispatch(turn: Turn, inbound: Inbound) -> list[Reply]:
         ]
     if kind == InboundKind.TEXT and not clean_text(inbound.text):
         return [_current_prompt(turn)]
+    request_reply = data_request_reply(turn.key, inbound)
+    if request_reply is not None:
+        return [request_reply]
     command = _command(inbound)
     if command:
         return _run_command(turn, command)
