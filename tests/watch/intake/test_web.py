@@ -164,3 +164,26 @@ def test_the_simulator_is_on_the_staff_home() -> None:
     client = Client()
     login_staff(client, make_staff("editor1", Role.EDITOR))
     assert "/watch/simulator/" in client.get("/staff/").content.decode()
+
+
+def test_a_web_reporter_asks_for_their_data_with_the_contact_they_gave() -> None:
+    from sodsong.watch.models import AuditEntry, DataRequest
+
+    client = Client()
+    walk_form(client)
+    report = Report.objects.get()
+    report.contact = "โทร 081-234-5678"
+    report.save(update_fields=["contact"])
+    visitor = Client()
+    visitor.post("/track/", {"code": report.code})
+    page = visitor.post(
+        "/track/case/", {"action": "data_request", "kind": "delete", "contact": "0899999999"}, follow=True
+    ).content.decode()
+    assert not DataRequest.objects.exists()
+    assert AuditEntry.objects.filter(action="data_request.delete", refused=True).exists()
+    assert "081" not in page
+    page = visitor.post(
+        "/track/case/", {"action": "data_request", "kind": "export", "contact": "๐๘๑ ๒๓๔ ๕๖๗๘"}, follow=True
+    ).content.decode()
+    assert DataRequest.objects.get().kind == "export"
+    assert not report.events.filter(kind=EventKind.MESSAGE_IN).exists()

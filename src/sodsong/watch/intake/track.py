@@ -95,7 +95,10 @@ def track_case(request: HttpRequest) -> HttpResponse:
     if report is None:
         return redirect("watch:track")
     if request.method == "POST":
-        request.session[FLASH] = _add_information(request, report)
+        if request.POST.get("action") == "data_request":
+            request.session[FLASH] = _data_request(request, report)
+        else:
+            request.session[FLASH] = _add_information(request, report)
         return redirect("watch:track_case")
     return render(
         request,
@@ -135,3 +138,24 @@ def _add_information(request: HttpRequest, report: Report) -> list[str]:
         else:
             said.append(str(_("{name}: added.")).format(name=(file.name or "")[:80]))
     return said or [str(_("Nothing was sent: write a message or choose a file."))]
+
+
+def _data_request(request: HttpRequest, report: Report) -> list[str]:
+    """A copy or the deletion of the reporter's data (PDPA), proved by the contact they gave us.
+
+    The case code alone is not proof enough: anyone may have seen it. Custodians carry out the
+    request; refusals are logged by the case work.
+    """
+    from sodsong.watch.casework.subject_requests import NotVerified, open_request
+
+    kind = request.POST.get("kind", "")
+    if kind not in ("export", "delete"):
+        return [str(_("Choose whether you want a copy or the deletion of your data."))]
+    contact = clean_text(request.POST.get("contact", ""))[:200]
+    if not contact:
+        return [str(_("Write the phone number or e-mail you gave us with the report."))]
+    try:
+        open_request(report.code, kind, contact=contact)
+    except NotVerified as refused:
+        return [str(refused)]
+    return [str(_("Your request was recorded. Our team will answer on this page."))]
