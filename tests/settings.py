@@ -6,6 +6,7 @@ import tempfile
 os.environ["SODSONG_DATA_DIR"] = tempfile.mkdtemp(prefix="sodsong-test-")
 os.environ.setdefault("LINE_CHANNEL_SECRET", "test-channel-secret")
 os.environ.setdefault("LINE_CHANNEL_ACCESS_TOKEN", "test-channel-token")
+os.environ.setdefault("SODSONG_LINE_WORKER", "off")  # tests that need the LINE inbox thread start one
 
 from sodsong.settings import *  # noqa: F403
 from sodsong.settings import DATA_DIR, DATABASES
