@@ -284,6 +284,7 @@ def test_deleting_the_reporter_deletes_the_encrypted_line_id(
     assert LineRecipient.objects.count() == 1
     Reporter.objects.get().delete()
     assert LineRecipient.objects.count() == 0
+    assert not LineInboxEvent.objects.exists() and not LineOutbox.objects.exists()
 
 
 def test_outbox_messages_are_encrypted_and_at_most_five_per_call(

@@ -19,7 +19,14 @@ __all__ = ["forget"]
 
 
 def forget(user_key: str) -> int:
-    """Delete the encrypted LINE user id kept for pushing to `user_key`."""
+    """Delete what the LINE channel keeps about `user_key`: the encrypted LINE user id, the
+    stored events already processed (encrypted raw bodies) and the messages already sent."""
+    from sodsong.watch.models import InboxStatus, LineInboxEvent, LineOutbox, OutboxStatus
+
+    LineOutbox.objects.filter(user_key=user_key).exclude(
+        status__in=[OutboxStatus.PENDING, OutboxStatus.WAITING_QUOTA]
+    ).delete()
+    LineInboxEvent.objects.filter(user_key=user_key).exclude(status=InboxStatus.PENDING).delete()
     deleted, _ = LineRecipient.objects.filter(user_key=user_key).delete()
     return deleted
 
