@@ -127,3 +127,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _thai_again_after_each_test() -> Iterator[None]:
+    """The language middleware activates the visitor's language for the thread, as each request
+    should; a test that browsed in English must not leave the next test speaking English."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

@@ -60,7 +60,7 @@ class Candidate:
 
 
 def _phone(text: str) -> str:
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = "".join(ch for ch in text if ch.isdecimal())
     return digits[-9:] if len(digits) >= 9 else ""
 
 

@@ -43,7 +43,7 @@ class Period:
     @property
     def kind(self) -> str:
         """`year`, `half` or `quarter`."""
-        if self.code.isdigit():
+        if self.code.isdecimal():
             return "year"
         return "half" if "H" in self.code else "quarter"
 

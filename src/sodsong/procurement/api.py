@@ -142,7 +142,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
             count = idx.projects(
                 SearchRequest(query=req.query, filters=req.filters, per_page=1), summary=False
             ).count
-            after = int(cursor.get("after", 0)) if str(cursor.get("after", 0)).isdigit() else 0
+            after = int(cursor.get("after", 0)) if str(cursor.get("after", 0)).isdecimal() else 0
             rows = idx.projects_after(req, after, limit + 1)
             more = len(rows) > limit
             rows = rows[:limit]

@@ -299,3 +299,14 @@ def test_the_english_conversation_is_complete() -> None:
         for button in reply.quick_replies:
             assert not THAI.search(button.label), button.label
     assert Report.objects.get().status == Status.CLOSED
+
+
+def test_digit_like_characters_that_are_not_numbers_get_a_re_ask() -> None:
+    """Found by the property test: '¹'.isdigit() is True but int('¹') raises."""
+    citizen = Citizen(channel="line", user_key="hash-sup")
+    citizen.say("แจ้งเรื่อง")
+    for text in ("¹", "².", "①"):
+        citizen.say(text)
+        assert current_state(citizen.key) == "category"
+    citizen.say("๓")
+    assert current_state(citizen.key) != "category"

@@ -335,3 +335,20 @@ def test_an_event_that_keeps_failing_is_marked_failed_and_kept(
     row = LineInboxEvent.objects.get()
     assert row.status == InboxStatus.FAILED and row.attempts == 5 and row.error == "RuntimeError"
     assert "พัง" in row.raw
+
+
+def test_alert_commands_are_answered_by_the_line_channel_not_the_intake_conversation(
+    client: Client, fake_line: FakeLine, engine: StandIn
+) -> None:
+    from sodsong.watch.models import AlertSubscription
+
+    deliver(client, text("แจ้งเตือน จังหวัด ขอนแก่น"))
+    assert engine.calls == []
+    subscription = AlertSubscription.objects.get(cancelled_at=None)
+    assert subscription.scope == "province" and subscription.user_hash != USER
+    [reply] = fake_line.replies()
+    assert reply.json()["messages"][0]["text"]
+    deliver(client, text("เลิกแจ้งเตือน"))
+    assert not AlertSubscription.objects.filter(cancelled_at=None).exists()
+    deliver(client, text("สวัสดี"))
+    assert len(engine.calls) == 1

@@ -101,7 +101,7 @@ def _mapping(job_headers: list[str], specs: list[str], kind: str) -> dict[str, i
             raise CommandError(
                 f"--map {spec!r}: expected FIELD=COLUMN with FIELD one of {', '.join(sorted(names))}"
             )
-        if column.isdigit() and 1 <= int(column) <= len(job_headers):
+        if column.isdecimal() and 1 <= int(column) <= len(job_headers):
             mapping[field] = int(column) - 1
         elif column in job_headers:
             mapping[field] = job_headers.index(column)

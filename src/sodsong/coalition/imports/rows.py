@@ -436,7 +436,7 @@ def _participant(
     activity_text = context.text(values, "activity")
     if activity_text:
         digits = to_arabic_digits(activity_text)
-        if digits.isdigit() and int(digits) in context.activities_by_id:
+        if digits.isdecimal() and int(digits) in context.activities_by_id:
             activity_id = int(digits)
         else:
             matches = context.activities_by_title.get(_title_key(activity_text), [])

@@ -55,7 +55,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         mapping = {}
         for name, _label, _required in field_choices(job.kind):
             value = request.POST.get(f"map_{name}", "")
-            if value.isdigit() and int(value) < len(job.headers):
+            if value.isdecimal() and int(value) < len(job.headers):
                 mapping[name] = int(value)
         job.mapping = mapping
         sector = request.POST.get("create_organisations_sector", "")

@@ -127,7 +127,7 @@ def merge_decide(request: HttpRequest, pk: int) -> HttpResponse:
     keep = None
     if decision == "merge":
         keep_pk = request.POST.get("keep")
-        if keep_pk and keep_pk.isdigit():
+        if keep_pk and keep_pk.isdecimal():
             keep = Person.objects.filter(pk=int(keep_pk)).first()
     try:
         decide(suggestion, confirm=decision == "merge", keep=keep, user=acting_user(request))

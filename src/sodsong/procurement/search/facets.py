@@ -36,7 +36,7 @@ def facet_value(kind: str, value: object) -> int | None:
         return int(value)  # type: ignore[call-overload]
     if kind == "province":
         text = str(value)
-        return int(text[2:]) if text[:2] == "TH" and text[2:].isdigit() else None
+        return int(text[2:]) if text[:2] == "TH" and text[2:].isdecimal() else None
     if kind == "method":
         return METHODS.index(str(value)) + 1 if value in METHODS else None
     if kind == "category":

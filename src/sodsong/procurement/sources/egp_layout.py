@@ -186,7 +186,7 @@ _CHECKS = {
     "province": lambda v: province_code(v) is not None,
     "province_en": lambda v: v.isascii(),
     "district_en": lambda v: v.isascii(),
-    "fiscal_year": lambda v: to_arabic_digits(v).isdigit() and 2400 < int(to_arabic_digits(v)) < 2700,
+    "fiscal_year": lambda v: to_arabic_digits(v).isdecimal() and 2400 < int(to_arabic_digits(v)) < 2700,
 }
 
 

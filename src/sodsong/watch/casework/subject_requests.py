@@ -57,9 +57,9 @@ def _contact_matches(given: str, stored: str) -> bool:
     stored = to_arabic_digits(stored).lower()
     if "@" in given:
         return given in stored.split() or any(given == word.strip(".,;()") for word in stored.split())
-    digits = "".join(ch for ch in given if ch.isdigit())
+    digits = "".join(ch for ch in given if ch.isdecimal())
     return len(digits) >= 9 and digits in "".join(
-        ch for ch in stored if ch.isdigit() or ch.isspace()
+        ch for ch in stored if ch.isdecimal() or ch.isspace()
     ).replace(" ", "")
 
 

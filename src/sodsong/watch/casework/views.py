@@ -181,7 +181,9 @@ def assign_view(request: HttpRequest, report: Report) -> HttpResponse:
     if raw:
         assignee = (
             get_user_model()
-            .objects.filter(pk=raw if raw.isdigit() else -1, groups__name__in=[r.value for r in WORKERS])
+            .objects.filter(
+                pk=int(raw) if raw.isdecimal() else -1, groups__name__in=[r.value for r in WORKERS]
+            )
             .first()
         )
         if assignee is None:
@@ -206,7 +208,7 @@ def label_view(request: HttpRequest, report: Report) -> HttpResponse:
     remove = request.POST.get("remove", "")
     try:
         if remove:
-            label = get_object_or_404(Label, pk=remove if remove.isdigit() else -1)
+            label = get_object_or_404(Label, pk=int(remove) if remove.isdecimal() else -1)
             workflow.remove_label(report, label, user=request.user)
         else:
             workflow.add_label(report, request.POST.get("name", ""), user=request.user)
@@ -225,7 +227,7 @@ def merge_view(request: HttpRequest, report: Report) -> HttpResponse:
     version = request.POST.get("version", "")
     try:
         workflow.merge(
-            report, kept, user=request.user, expected_version=int(version) if version.isdigit() else None
+            report, kept, user=request.user, expected_version=int(version) if version.isdecimal() else None
         )
     except EditConflict:
         return conflict(request, report)

@@ -307,7 +307,7 @@ def _match_category(text: str) -> str | None:
     if key in Category.values:
         return key
     digits = key.rstrip(".")
-    if digits.isdigit() and 1 <= int(digits) <= len(texts.CATEGORY_ORDER):
+    if digits.isdecimal() and 1 <= int(digits) <= len(texts.CATEGORY_ORDER):
         return texts.CATEGORY_ORDER[int(digits) - 1]
     for value in texts.CATEGORY_ORDER:
         if key in (texts.category_short(value).casefold(), str(Category(value).label).casefold()):

@@ -89,7 +89,7 @@ class _CappedPool:
         response = self.inner.request(method, url, **kwargs)
         try:
             declared = response.headers.get("Content-Length")
-            if response.status == 200 and declared and declared.isdigit() and int(declared) > self.cap:
+            if response.status == 200 and declared and declared.isdecimal() and int(declared) > self.cap:
                 raise ContentTooLarge(int(declared))
             chunks: list[bytes] = []
             total = 0

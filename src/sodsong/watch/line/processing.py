@@ -232,13 +232,29 @@ def _process(row: LineInboxEvent) -> str | None:
             with translation.override(language):
                 replies = [Reply(_notice(notice))]
         else:
-            key = ConversationKey(channel=Channel.LINE, user_key=row.user_key, language=language)
-            replies = _engine()(key, inbound(plan, upload))
+            alert_answer = _alert_replies(plan, language)
+            if alert_answer is not None:
+                replies = alert_answer
+            else:
+                key = ConversationKey(channel=Channel.LINE, user_key=row.user_key, language=language)
+                replies = _engine()(key, inbound(plan, upload))
         if plan.kind != InboundKind.UNFOLLOW:
             outbox = _outbox(row, plan.reply_token, replies)
     if outbox:
         deliver(outbox)
     return InboxStatus.DONE
+
+
+def _alert_replies(plan: Plan, language: str) -> list[Reply] | None:
+    """`แจ้งเตือน จังหวัด …` / `เลิกแจ้งเตือน` manage alerts of newly published cases; they need the
+    LINE user id itself (alerts are pushed), which only this channel has, so they are answered here
+    before the intake conversation sees the message."""
+    if plan.kind != InboundKind.TEXT:
+        return None
+    from sodsong.watch.publication.alerts import alert_command
+
+    answer = alert_command(plan.user_id, str(plan.inbound.get("text", "")), language=language)
+    return None if answer is None else [Reply(answer)]
 
 
 def process_pending(limit: int = 200) -> int:

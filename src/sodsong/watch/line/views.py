@@ -31,7 +31,7 @@ def _answer(status: int, message: str) -> JsonResponse:
 def _read_capped(request: HttpRequest, limit: int) -> bytes | None:
     """The body, or None when it is larger than `limit` (never reading more than limit + 1 bytes)."""
     declared = request.META.get("CONTENT_LENGTH") or ""
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdecimal() and int(declared) > limit:
         return None
     body = request.read(limit + 1)
     return None if len(body) > limit else body

@@ -115,7 +115,7 @@ class CaseFilters:
             else:
                 f.month = f"{year:04d}-{number:02d}"
         page = to_arabic_digits(query.get("page", "1").strip() or "1")
-        f.page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+        f.page = int(page) if page.isdecimal() and 0 < int(page) < 100_000 else 1
         return f
 
     def apply(self, rows: QuerySet[Report]) -> QuerySet[Report]:

@@ -54,7 +54,7 @@ def _back(report: Report, anchor: str = "") -> HttpResponseRedirect:
 
 def _int(value: str | None, name: str) -> int:
     raw = to_arabic_digits(value or "").strip()
-    if not raw.lstrip("-").isdigit():
+    if not raw.lstrip("-").isdecimal():
         raise ValueError(f"{name}: expected a whole number, got {raw or 'nothing'!r}")
     return int(raw)
 

@@ -22,6 +22,6 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         token = to_arabic_digits(self.cleaned_data["token"]).replace(" ", "")
-        if not (token.isdigit() and len(token) == 6):
+        if not (token.isdecimal() and len(token) == 6):
             raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
         return token
