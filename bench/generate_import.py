@@ -14,27 +14,16 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from measure import run_sodsong
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "bench" / "data"
 
 
-def _run(args: list[str], env: dict[str, str]) -> dict[str, float]:
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "sodsong", *args], env=env, stdout=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"sodsong {' '.join(args)} failed with status {status}")
-    return {
-        "seconds": round(wall, 1),
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-        "peak_rss_mb": round(usage.ru_maxrss / 1024),
-    }
+_run = run_sodsong
 
 
 def _size(path: Path) -> int:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sodsong.watch.models import AuditEntry, EventKind, Referral, Report, Status
 from sodsong.web.staff import Role
-from sodsong.web.staff.testing import current_token, make_staff
+from sodsong.web.staff.testing import make_staff, sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,14 +36,7 @@ def test_a_screener_screens_asks_and_refers_with_a_pdf_letter(
     report = _case()
     account = make_staff("screener-browser", Role.SCREENER)
     case_path = f"/staff/cases/{report.code}/"
-    page.goto(f"{live_server.url}/staff/login/?next={case_path}")
-    page.locator("#id_username").fill("screener-browser")
-    page.locator("#id_password").fill("correct horse battery staple")
-    page.locator("button[type=submit].primary").click()
-    page.wait_for_load_state()
-    page.locator("#id_token").fill(current_token(account))
-    page.locator("button[type=submit].primary").click()
-    page.wait_for_load_state()
+    sign_in_browser(page, live_server.url, account, case_path)
     assert page.url.endswith(case_path), page.url
     assert "081-234-5678" not in page.content(), "the contact needs a custodian"
 

@@ -10,7 +10,7 @@ import pytest
 
 from sodsong.watch.models import AuditEntry, Status
 from sodsong.web.staff import Role
-from sodsong.web.staff.testing import current_token, make_staff
+from sodsong.web.staff.testing import make_staff, sign_in_browser
 
 from .conftest import SECRETS, make_case
 
@@ -19,14 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def sign_in(page: Any, live_server: Any, next_path: str) -> None:
     account = make_staff("editor-browser", Role.EDITOR)
-    page.goto(f"{live_server.url}/staff/login/?next={next_path}")
-    page.locator("#id_username").fill("editor-browser")
-    page.locator("#id_password").fill("correct horse battery staple")
-    page.locator("button[type=submit].primary").click()
-    page.wait_for_load_state()
-    page.locator("#id_token").fill(current_token(account))
-    page.locator("button[type=submit].primary").click()
-    page.wait_for_load_state()
+    sign_in_browser(page, live_server.url, account, next_path)
 
 
 def select_in_original(page: Any, field: str, phrase: str) -> None:

@@ -11,7 +11,7 @@ from django_otp.oath import TOTP
 from sodsong.web.staff.accounts import StaffAccount, create_staff
 from sodsong.web.staff.roles import Role
 
-__all__ = ["current_token", "login_staff", "make_staff"]
+__all__ = ["current_token", "login_staff", "make_staff", "sign_in_browser"]
 
 
 def make_staff(username: str, *roles: Role) -> StaffAccount:
@@ -33,3 +33,15 @@ def login_staff(client: Client, account: StaffAccount) -> Any:
     session[DEVICE_ID_SESSION_KEY] = account.device.persistent_id
     session.save()
     return user
+
+
+def sign_in_browser(page: Any, base_url: str, account: StaffAccount, next_path: str) -> None:
+    """Sign in through the real pages in a Playwright `page`: password, then the TOTP code."""
+    page.goto(f"{base_url}/staff/login/?next={next_path}")
+    page.locator("#id_username").fill(account.device.user.get_username())
+    page.locator("#id_password").fill("correct horse battery staple")
+    page.locator("button[type=submit].primary").click()
+    page.wait_for_load_state()
+    page.locator("#id_token").fill(current_token(account))
+    page.locator("button[type=submit].primary").click()
+    page.wait_for_load_state()
