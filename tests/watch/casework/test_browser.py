@@ -31,7 +31,7 @@ def _case() -> Report:
 
 
 def test_a_screener_screens_asks_and_refers_with_a_pdf_letter(
-    live_server: Any, page: Any, output_dir: Path
+    live_server: Any, page: Any, output_dir: Path, agency_directory: None
 ) -> None:
     report = _case()
     account = make_staff("screener-browser", Role.SCREENER)
