@@ -144,7 +144,7 @@ def test_a_failed_build_leaves_nothing_behind(warehouse_path: Path, monkeypatch:
     def broken(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build_module, "_aggregates", broken)
+    monkeypatch.setattr(build_module, "copy_page_aggregates", broken)
     with pytest.raises(RuntimeError):
         build_index(warehouse_path)
     folder = warehouse.snapshot_dir(warehouse_path)

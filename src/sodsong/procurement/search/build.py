@@ -25,14 +25,14 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from sodsong.procurement import warehouse
+from sodsong.procurement.search.build_pages import copy_details, copy_page_aggregates, copy_rows
 from sodsong.procurement.search.facets import FACET_KINDS
 from sodsong.procurement.search.page_rows import copy_page_rows
 from sodsong.procurement.search.query import CATEGORIES, METHODS
@@ -42,7 +42,6 @@ __all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macr
 
 INDEX_VERSION = "1"
 MEMORY_LIMIT = os.environ.get("SODSONG_SEARCH_BUILD_MEMORY", "8GB")
-BATCH = 50_000
 
 # The SQL twin of sodsong.thai.normalize_text (a test checks they agree): NFC, zero-width
 # characters removed, Thai digits to Arabic, white space folded.
@@ -307,24 +306,6 @@ def _stage(con: duckdb.DuckDBPyConnection, has_flags: bool) -> None:
     )
 
 
-def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[list[tuple[Any, ...]]]:
-    reader = con.sql(sql).to_arrow_reader(BATCH)
-    for batch in reader:
-        columns = [column.to_pylist() for column in batch.columns]
-        yield list(zip(*columns, strict=True))
-
-
-def _copy(
-    con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, sql: str, table: str, columns: int
-) -> int:
-    marks = ", ".join("?" * columns)
-    total = 0
-    for rows in _batches(con, sql):
-        lite.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608 - fixed table names
-        total += len(rows)
-    return total
-
-
 def build_index(
     link: Path | None = None,
     *,
@@ -391,7 +372,7 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         has_flags = "flag" in _tables(con)
         _stage(con, has_flags)
         step("stage")
-        _details(con, details_building, has_flags)
+        copy_details(con, details_building, has_flags, "flag_readiness" in _tables(con))
         step("page details")
         for pragma in (
             "PRAGMA journal_mode = OFF",
@@ -405,7 +386,7 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         copy_page_rows(con, lite, details_building)
         step("page rows")
         lite.execute("BEGIN")
-        result.projects = _copy(
+        result.projects = copy_rows(
             con,
             lite,
             "SELECT rid, process_id, project_no, title, buyer, entity, parent, "
@@ -427,7 +408,7 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         step("project text index")
         _organisations(con, lite, result)
         step("organisations")
-        _aggregates(con, lite)
+        copy_page_aggregates(con, lite)
         step("aggregates")
         lite.executescript(SQLITE_INDEXES)
         step("indexes")
@@ -454,69 +435,6 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         shutil.rmtree(f"{staging}.tmp", ignore_errors=True)
     prune_orphans(link)
     return result
-
-
-DETAIL_TABLES = ("process", "item", "bid", "award", "contract", "flag", "org_flag", "organisation", "relation",
-                 "sanction", "name_match", "flag_readiness", "source_file")  # fmt: skip
-
-
-def _details(con: duckdb.DuckDBPyConnection, path: Path, has_flags: bool) -> None:
-    """What the project and company pages read, copied into a DuckDB file sorted by project number
-    (`rid`) and organisation number (`org_rid`): a page then reads one row group per table
-    instead of scanning the warehouse's tens of millions of rows."""
-    con.execute(f"ATTACH '{path}' AS d")
-    no_flags = (
-        "SELECT NULL::VARCHAR AS flag_id, NULL::VARCHAR AS run_id, NULL::VARCHAR AS indicator, "
-        "NULL::VARCHAR AS family, NULL::VARCHAR AS subject_kind, NULL::VARCHAR AS subject_id, "
-        "NULL::VARCHAR AS process_id, NULL::VARCHAR AS org_id, NULL::INTEGER AS fiscal_year, "
-        "NULL::DOUBLE AS value, NULL::VARCHAR AS details WHERE false"
-    )
-    flags = "wh.flag" if has_flags else f"({no_flags})"
-    readiness = (
-        "SELECT * FROM wh.flag_readiness"
-        if "flag_readiness" in _tables(con)
-        else "SELECT NULL::VARCHAR AS run_id, NULL::VARCHAR AS indicator, NULL::BOOLEAN AS computable, "
-        "NULL::BIGINT AS subjects_checked, NULL::BIGINT AS subjects_flagged, NULL::VARCHAR AS missing_fields WHERE false"
-    )
-    for statement in (
-        "CREATE TABLE d.process AS SELECT p.rid, w.* FROM wh.process w JOIN proj_small p USING (process_id) ORDER BY p.rid",
-        "CREATE TABLE d.item AS SELECT p.rid, i.* FROM wh.item i JOIN proj_small p USING (process_id) "
-        "ORDER BY p.rid, i.item_no",
-        """CREATE TABLE d.bid AS
-           SELECT p.rid, b.*, coalesce(o.resolved_id, b.tenderer_id) AS org_id,
-                  coalesce(r.name, o.name, b.tenderer_name) AS name
-           FROM wh.bid b JOIN proj_small p USING (process_id)
-           LEFT JOIN wh.organisation o ON o.org_id = b.tenderer_id
-           LEFT JOIN wh.organisation r ON r.org_id = o.resolved_id
-           ORDER BY p.rid, b.bid_id""",
-        """CREATE TABLE d.award AS
-           SELECT p.rid, a.*, s.org_id AS supplier_id, coalesce(r.name, o.name, a.winner_name) AS supplier_name,
-                  coalesce(o.resolved_id, s.org_id) AS resolved_id
-           FROM wh.award a JOIN proj_small p USING (process_id)
-           LEFT JOIN wh.award_supplier s ON s.award_id = a.award_id
-           LEFT JOIN wh.organisation o ON o.org_id = s.org_id
-           LEFT JOIN wh.organisation r ON r.org_id = o.resolved_id
-           ORDER BY p.rid, a.award_id""",
-        "CREATE TABLE d.contract AS SELECT p.rid, c.* FROM wh.contract c JOIN proj_small p USING (process_id) "
-        "ORDER BY p.rid, c.date_signed NULLS LAST, c.contract_id",
-        "CREATE TABLE d.flag AS SELECT p.rid, f.* FROM {flags} f JOIN proj_small p USING (process_id) "
-        "ORDER BY p.rid, f.indicator, f.flag_id",
-        # A flag concerns each organisation it names: its org_id, its subject, both halves of a pair.
-        """CREATE TABLE d.org_flag AS
-           SELECT DISTINCT m.oid AS org_rid, f.* FROM {flags} f,
-             unnest(list_distinct([f.org_id, f.subject_id] || string_split(coalesce(f.subject_id, ''), '|'))) u(who)
-           JOIN org_map m ON m.org_id = u.who
-           ORDER BY org_rid, f.fiscal_year DESC NULLS LAST, f.indicator""",
-        "CREATE TABLE d.organisation AS SELECT m.oid AS org_rid, o.* FROM wh.organisation o "
-        "LEFT JOIN org_map m USING (org_id) ORDER BY org_rid NULLS LAST, o.org_id",
-        "CREATE TABLE d.relation AS SELECT * FROM wh.relation ORDER BY object_id, subject_id",
-        "CREATE TABLE d.sanction AS SELECT * FROM wh.sanction ORDER BY org_id",
-        "CREATE TABLE d.name_match AS SELECT * FROM wh.name_match ORDER BY subject_id",
-        "CREATE TABLE d.flag_readiness AS {readiness}",
-        "CREATE TABLE d.source_file AS SELECT * FROM wh.source_file",
-    ):
-        con.execute(statement.replace("{flags}", flags).replace("{readiness}", readiness))
-    con.execute("DETACH d")
 
 
 def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, result: BuildResult) -> None:
@@ -555,107 +473,13 @@ def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, res
         """
     )
     lite.execute("BEGIN")
-    result.organisations = _copy(con, lite, "SELECT * FROM org_totals ORDER BY oid", "org", 17)
+    result.organisations = copy_rows(con, lite, "SELECT * FROM org_totals ORDER BY oid", "org", 17)
     lite.execute("COMMIT")
     lite.executescript(
         "CREATE VIRTUAL TABLE org_fts USING fts5(name, content='org', content_rowid='rowid', "
         "tokenize='trigram', columnsize=0);"
         "INSERT INTO org_fts(org_fts) VALUES('rebuild');"
     )
-
-
-def _aggregates(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection) -> None:
-    lite.execute("BEGIN")
-    _copy(con, lite, "SELECT status, n FROM status_n", "status_code", 2)
-    _copy(
-        con,
-        lite,
-        "SELECT fiscal_year, province_code, method, category, status, (flags > 0)::INTEGER, count(*), "
-        "sum(budget), sum(contract_value), sum(flags)::BIGINT FROM proj GROUP BY ALL",
-        "cube",
-        10,
-    )
-    _copy(
-        con,
-        lite,
-        """
-        SELECT org, role, fiscal_year, count(*), sum(budget), sum(contract_value),
-               count(*) FILTER (WHERE flags > 0), count(*) FILTER (WHERE method IS DISTINCT FROM 'open')
-        FROM (SELECT buyer AS org, 'agency' AS role, * FROM proj_small WHERE buyer IS NOT NULL
-              UNION ALL
-              SELECT entity, 'agency', * FROM proj_small WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer
-              UNION ALL
-              SELECT winner, 'winner', * FROM proj_small WHERE winner IS NOT NULL)
-        GROUP BY org, role, fiscal_year
-        """,
-        "org_year",
-        8,
-    )
-    _copy(
-        con,
-        lite,
-        """
-        SELECT org, role, province_code, count(*), sum(contract_value)
-        FROM (SELECT buyer AS org, 'agency' AS role, * FROM proj_small WHERE buyer IS NOT NULL
-              UNION ALL
-              SELECT entity, 'agency', * FROM proj_small WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer
-              UNION ALL
-              SELECT winner, 'winner', * FROM proj_small WHERE winner IS NOT NULL)
-        WHERE province_code IS NOT NULL
-        GROUP BY org, role, province_code
-        """,
-        "province_count",
-        5,
-    )
-    _copy(
-        con,
-        lite,
-        """
-        SELECT org, winner, projects, value FROM (
-            SELECT org, winner, count(*) AS projects, sum(contract_value) AS value,
-                   row_number() OVER (PARTITION BY org ORDER BY sum(contract_value) DESC NULLS LAST, count(*) DESC,
-                                      winner) AS rank
-            FROM (SELECT buyer AS org, winner, contract_value FROM proj_small WHERE buyer IS NOT NULL
-                  UNION ALL
-                  SELECT entity, winner, contract_value FROM proj_small
-                  WHERE entity IS NOT NULL AND entity IS DISTINCT FROM buyer)
-            WHERE winner IS NOT NULL GROUP BY org, winner
-        ) WHERE rank <= 20
-        """,
-        "winner_share",
-        4,
-    )
-    # Bids against the reference price, in 5 % buckets (bucket 100 = exactly at the reference price).
-    _copy(
-        con,
-        lite,
-        "SELECT org, (floor(least(greatest(ratio, 0.5), 1.5) * 20) * 5)::INTEGER AS bucket, count(*) "
-        "FROM bidder WHERE ratio IS NOT NULL GROUP BY ALL",
-        "bid_hist",
-        3,
-    )
-    # Co-bidders: for every bidder its 15 most frequent fellow bidders and who won those processes.
-    _copy(
-        con,
-        lite,
-        """
-        SELECT org, other, together, org_wins, other_wins FROM (
-            SELECT a.org, b.org AS other, count(*) AS together,
-                   count(*) FILTER (WHERE p.winner = a.org) AS org_wins,
-                   count(*) FILTER (WHERE p.winner = b.org) AS other_wins,
-                   row_number() OVER (PARTITION BY a.org ORDER BY count(*) DESC, b.org) AS rank
-            FROM bidder a
-            JOIN bidder b ON a.process_id = b.process_id AND a.org <> b.org
-            JOIN proj_small p ON p.process_id = a.process_id
-            WHERE a.stage >= 2 AND b.stage >= 2
-            GROUP BY a.org, b.org
-        ) WHERE rank <= 15
-        """,
-        "cobid",
-        5,
-    )
-    con.execute("CREATE TABLE bidder_totals AS SELECT org, count(*) AS n FROM bidder GROUP BY org")
-    lite.execute("COMMIT")
 
 
 def _meta(
