@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,22 +14,27 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
-from sodsong.coalition.imports.columns import FIELDS
+from sodsong.coalition.imports.lookups import Context, PersonIndex, title_key
 from sodsong.coalition.imports.reader import Value, as_text
+from sodsong.coalition.imports.values import (
+    NO,
+    ROLE_VALUES,
+    ROLE_WORDS,
+    TYPE_VALUES,
+    TYPE_WORDS,
+    YES,
+    match_word,
+    parse_date,
+    parse_int,
+    split_list,
+)
 from sodsong.coalition.models import (
-    Activity,
-    ActivityType,
-    IssueArea,
-    Organisation,
     ParticipantRole,
     Participation,
-    Person,
-    PersonAlias,
-    Strategy,
 )
 from sodsong.coalition.models.organisations import organisation_key
-from sodsong.coalition.names import is_only_title, person_key
-from sodsong.thai import ThaiDateError, be_to_ce, normalize_text, parse_thai_date, to_arabic_digits
+from sodsong.coalition.names import is_only_title
+from sodsong.thai import ThaiDateError, to_arabic_digits
 
 __all__ = ["ActivityRow", "CheckResult", "Context", "ParticipantRow", "RowError", "check_rows"]
 
@@ -104,236 +109,6 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return self.error_count == 0
-
-
-# --- value parsers --------------------------------------------------------------------------
-
-ROLE_WORDS = {
-    ParticipantRole.PARTICIPANT: ("ผู้เข้าร่วม", "ผู้เข้าร่วมกิจกรรม", "ผู้เข้าอบรม", "participant", "attendee"),
-    ParticipantRole.SPEAKER: ("วิทยากร", "ผู้บรรยาย", "speaker", "panelist", "ผู้ร่วมเสวนา"),
-    ParticipantRole.ORGANISER: ("ผู้จัด", "ทีมงาน", "คณะทำงาน", "organiser", "organizer", "staff"),
-    ParticipantRole.FACILITATOR: ("ผู้ดำเนินรายการ", "กระบวนกร", "facilitator", "moderator"),
-    ParticipantRole.MENTOR: ("พี่เลี้ยง", "กรรมการ", "ผู้ทรงคุณวุฒิ", "mentor", "judge"),
-    ParticipantRole.INTERVIEWEE: ("ผู้ให้สัมภาษณ์", "interviewee"),
-    ParticipantRole.GUEST: ("แขกรับเชิญ", "ผู้สังเกตการณ์", "guest", "observer"),
-}
-TYPE_WORDS = {
-    ActivityType.MEETING: ("ประชุม", "หารือ", "meeting"),
-    ActivityType.WORKSHOP: ("อบรม", "สัมมนา", "เชิงปฏิบัติการ", "workshop", "training", "seminar"),
-    ActivityType.TALK: ("วิทยากร", "บรรยาย", "เสวนา", "talk", "speaker", "lecture", "panel"),
-    ActivityType.HACKATHON: ("แฮกกาธอน", "แฮกกะธอน", "hackathon", "hack"),
-    ActivityType.MEDIA: (
-        "สัมภาษณ์",
-        "วิทยุ",
-        "โทรทัศน์",
-        "ทีวี",
-        "รายการ",
-        "สื่อมวลชน",
-        "media",
-        "interview",
-        "radio",
-        "tv",
-    ),
-    ActivityType.PUBLICATION: (
-        "อินโฟกราฟิก",
-        "เผยแพร่",
-        "บทความ",
-        "สิ่งพิมพ์",
-        "publication",
-        "infographic",
-        "article",
-    ),
-    ActivityType.YOUTH_CAMP: ("ค่าย", "เยาวชน", "camp", "youth"),
-    ActivityType.FUNDRAISING: ("ระดมทุน", "บริจาค", "fundraising", "donation", "crowdfunding"),
-    ActivityType.OTHER: ("อื่น", "อื่นๆ", "other"),
-}
-ROLE_VALUES = frozenset(ParticipantRole.values)
-TYPE_VALUES = frozenset(ActivityType.values)
-YES = {"ใช่", "เผยแพร่", "สาธารณะ", "yes", "y", "true", "1", "x", "✓", "✔", "/"}
-NO = {"ไม่", "ไม่ใช่", "ไม่เผยแพร่", "no", "n", "false", "0", "-", ""}
-
-
-def _match_word(text: str, table: dict[Any, tuple[str, ...]], values: Iterable[str]) -> str | None:
-    key = normalize_text(text).casefold()
-    if key in values:
-        return key
-    for value, words in table.items():
-        if key in words:
-            return str(value)
-    for value, words in table.items():
-        if any(word in key for word in words if len(word) > 2):
-            return str(value)
-    return None
-
-
-def parse_date(value: Value) -> datetime.date | None:
-    """A date cell: Excel dates (a BE year typed into Excel is corrected), Thai text, ISO."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        if value.year > 2400:
-            return value.replace(year=be_to_ce(value.year))
-        return value
-    if isinstance(value, int | float):
-        raise ThaiDateError(as_text(value), "a number, not a date (format the column as a date)")
-    return parse_thai_date(str(value))
-
-
-_SPLIT = re.compile(r"\s*[;\n,、]\s*")
-
-
-def split_list(text: str) -> list[str]:
-    return [part.strip() for part in _SPLIT.split(text) if part.strip()]
-
-
-def parse_int(value: Value) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError
-        return int(value)
-    if isinstance(value, int):
-        return value
-    text = to_arabic_digits(str(value)).replace(",", "").replace(" ", "").strip()
-    if not text:
-        return None
-    return int(text)
-
-
-# --- lookups --------------------------------------------------------------------------------
-
-
-@dataclass
-class Context:
-    """What rows are checked against: organisations, activities, people already recorded."""
-
-    kind: str
-    mapping: dict[str, int]
-    headers: list[str]
-    default_activity_id: int | None = None
-    create_organisations_sector: str = ""
-    skip_duplicates: bool = False
-    owner_organisation_id: int | None = None
-    allowed_activity_ids: set[int] | None = None  # a partner imports only into its own activities
-    organisations: dict[str, int] = field(default_factory=dict)
-    activities_by_id: dict[int, tuple[str, datetime.date]] = field(default_factory=dict)
-    activities_by_title: dict[str, list[int]] = field(default_factory=dict)
-    strategies: dict[str, int] = field(default_factory=dict)
-    issue_areas: dict[str, int] = field(default_factory=dict)
-    _columns: dict[str, str] = field(default_factory=dict)
-    organisation_keys: dict[str, str] = field(default_factory=dict)  # name as written -> key (cache)
-
-    @classmethod
-    def load(cls, kind: str, mapping: dict[str, int], headers: list[str], **options: Any) -> Context:
-        context = cls(kind=kind, mapping=mapping, headers=headers, **options)
-        for pk, name_th, name_en, short in Organisation.objects.values_list(
-            "pk", "name_th", "name_en", "short_name"
-        ):
-            for name in (name_th, name_en, short):
-                if name:
-                    context.organisations.setdefault(organisation_key(name), pk)
-        activities = Activity.objects.all()
-        if context.allowed_activity_ids is not None:
-            activities = activities.filter(pk__in=context.allowed_activity_ids)
-        for pk, title, start in activities.values_list("pk", "title", "start_date"):
-            context.activities_by_id[pk] = (title, start)
-            context.activities_by_title.setdefault(_title_key(title), []).append(pk)
-        for pk, number, name_th, name_en in Strategy.objects.values_list(
-            "pk", "number", "name_th", "name_en"
-        ):
-            for key in (str(number), normalize_text(name_th).casefold(), normalize_text(name_en).casefold()):
-                if key:
-                    context.strategies[key] = pk
-        for pk, number, name_th, name_en in IssueArea.objects.values_list(
-            "pk", "number", "name_th", "name_en"
-        ):
-            for key in (str(number), normalize_text(name_th).casefold(), normalize_text(name_en).casefold()):
-                if key:
-                    context.issue_areas[key] = pk
-        return context
-
-    def column(self, name: str) -> str:
-        """The header the user sees for a field (or the field's label when it has no column)."""
-        found = self._columns.get(name)
-        if found is None:
-            index = self.mapping.get(name)
-            if index is not None and index < len(self.headers) and self.headers[index]:
-                found = self.headers[index]
-            else:
-                fields = {f.name: f for f in FIELDS[self.kind]}
-                found = str(fields[name].label) if name in fields else name
-            self._columns[name] = found
-        return found
-
-    def cell(self, values: list[Value], name: str) -> Value:
-        index = self.mapping.get(name)
-        if index is None or index >= len(values):
-            return None
-        return values[index]
-
-    def text(self, values: list[Value], name: str) -> str:
-        return normalize_text(as_text(self.cell(values, name)))
-
-
-def _title_key(title: str) -> str:
-    return normalize_text(title).casefold()
-
-
-class PersonIndex:
-    """Who a row's person is: an existing record (email, phone, or a name key held by exactly one
-    person), or a new person shared by the rows of this file that name them the same way."""
-
-    def __init__(self) -> None:
-        self.by_email: dict[str, int] = {}
-        self.by_phone: dict[str, int] = {}
-        self.by_key: dict[str, set[int]] = {}
-        people = Person.objects.active().values_list("pk", "name_key", "email", "phone")
-        for pk, key, email, phone in people.iterator(chunk_size=5000):
-            if email:
-                self.by_email.setdefault(email.casefold(), pk)
-            if phone:
-                self.by_phone.setdefault(phone, pk)
-            if key:
-                self.by_key.setdefault(key, set()).add(pk)
-        aliases = PersonAlias.objects.filter(person__merged_into__isnull=True).values_list("person_id", "key")
-        for pk, key in aliases.iterator(chunk_size=5000):
-            self.by_key.setdefault(key, set()).add(pk)
-        self.new_by_email: dict[str, int] = {}
-        self.new_by_phone: dict[str, int] = {}
-        self.new_by_key: dict[str, int] = {}
-        self.new_count = 0
-
-    def resolve(self, written: str, email: str, phone: str) -> tuple[int | None, int | None]:
-        """(existing person id, None) or (None, new person index)."""
-        if email and email.casefold() in self.by_email:
-            return self.by_email[email.casefold()], None
-        if phone and phone in self.by_phone:
-            return self.by_phone[phone], None
-        key = person_key(written)
-        found = self.by_key.get(key, set())
-        if len(found) == 1:
-            return next(iter(found)), None
-        for table, token in (
-            (self.new_by_email, email.casefold()),
-            (self.new_by_phone, phone),
-            (self.new_by_key, key),
-        ):
-            if token and token in table:
-                index = table[token]
-                break
-        else:
-            index = self.new_count
-            self.new_count += 1
-        if email:
-            self.new_by_email.setdefault(email.casefold(), index)
-        if phone:
-            self.new_by_phone.setdefault(phone, index)
-        if key and not found:
-            self.new_by_key.setdefault(key, index)
-        return None, index
 
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}$")
@@ -412,7 +187,7 @@ def _participant(
     role_text = context.text(values, "role")
     role = ParticipantRole.PARTICIPANT.value
     if role_text:
-        found = _match_word(role_text, ROLE_WORDS, ROLE_VALUES)
+        found = match_word(role_text, ROLE_WORDS, ROLE_VALUES)
         if found is None:
             result.add_error(
                 RowError(
@@ -439,7 +214,7 @@ def _participant(
         if digits.isdecimal() and int(digits) in context.activities_by_id:
             activity_id = int(digits)
         else:
-            matches = context.activities_by_title.get(_title_key(activity_text), [])
+            matches = context.activities_by_title.get(title_key(activity_text), [])
             if len(matches) == 1:
                 activity_id = matches[0]
             else:
@@ -506,7 +281,7 @@ def _activity(
     else:
         _check_length(result, number, context.column("title"), title, 300)
     type_text = context.text(values, "activity_type")
-    activity_type = _match_word(type_text, TYPE_WORDS, TYPE_VALUES) if type_text else None
+    activity_type = match_word(type_text, TYPE_WORDS, TYPE_VALUES) if type_text else None
     if activity_type is None:
         result.add_error(
             RowError(
@@ -604,7 +379,7 @@ def _activity(
     _check_length(result, number, context.column("place"), place, 300)
     if result.error_count > errors_before or start is None or activity_type is None:
         return None
-    duplicate_key = (_title_key(title), start)
+    duplicate_key = (title_key(title), start)
     if duplicate_key in seen:
         result.duplicates.append(
             RowError(
@@ -618,7 +393,7 @@ def _activity(
     seen[duplicate_key] = number
     existing = [
         pk
-        for pk in context.activities_by_title.get(_title_key(title), [])
+        for pk in context.activities_by_title.get(title_key(title), [])
         if context.activities_by_id[pk][1] == start
     ]
     if existing:
