@@ -230,3 +230,34 @@ def test_page_rows_in_the_index_read_back_as_the_details_file_gives_them(explore
                 compared += len(expected)
         details.close()
         assert compared > 30
+
+
+def test_company_and_agency_pages_read_the_same_from_the_index_as_from_the_details_file(
+    explorer: Path,
+) -> None:
+    """The organisation tables copied into SQLite give every company and agency page the same
+    record, directors, relations, sanctions, flags and name matches as the DuckDB file."""
+    from sodsong.procurement.search.pages import agency_page, company_page
+    from sodsong.procurement.search.store import connect_details
+
+    with open_index() as idx:
+        assert idx.meta["org_rows"] == "1"
+        details = connect_details(idx.location.path)
+        duck = open_index()
+        duck.meta = {**idx.meta, "org_rows": "0"}  # this instance reads the DuckDB file
+        ids = [r[0] for r in idx.con.execute("SELECT org_id FROM org ORDER BY rowid")]
+        seen = {"relations": 0, "directors": 0, "flags": 0, "record": 0}
+        for org_id in ids:
+            org = idx.org(org_id)
+            assert org is not None
+            if org.is_agency:
+                assert agency_page(details, idx, org) == agency_page(details, duck, org), org_id
+                continue
+            lite, expected = company_page(details, idx, org), company_page(details, duck, org)
+            assert lite == expected, org_id
+            seen["relations"] += len(lite.relations)
+            seen["directors"] += len(lite.directors)
+            seen["flags"] += len(lite.flags)
+            seen["record"] += bool(lite.record)
+        details.close()
+        assert all(seen.values()), seen

@@ -22,6 +22,7 @@ import contextlib
 import datetime
 import fcntl
 import os
+import resource
 import shutil
 import sqlite3
 import time
@@ -66,6 +67,7 @@ class BuildResult:
     projects: int = 0
     organisations: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # user + system, all threads
 
 
 SQLITE_SCHEMA = """
@@ -349,17 +351,18 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     result = BuildResult(path=target, snapshot=snapshot)
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), _cpu()
 
     def step(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
+        nonlocal clock, cpu
+        now, cpu_now = time.perf_counter(), _cpu()
         result.seconds[name] = round(now - clock, 2)
-        clock = now
-        say(f"{name}: {result.seconds[name]:.1f} s")
+        result.cpu_seconds[name] = round(cpu_now - cpu, 2)
+        clock, cpu = now, cpu_now
+        say(f"{name}: {result.seconds[name]:.1f} s ({result.cpu_seconds[name]:.1f} CPU-s)")
 
     con = duckdb.connect(str(staging))
-    lite = sqlite3.connect(str(building), isolation_level=None)
+    lite: sqlite3.Connection | None = None
     try:
         if threads:
             con.execute(f"SET threads = {int(threads)}")
@@ -374,17 +377,17 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         step("stage")
         copy_details(con, details_building, has_flags, "flag_readiness" in _tables(con))
         step("page details")
+        copy_page_rows(con, building, details_building)  # first: it creates the file
+        step("page rows")
+        lite = sqlite3.connect(str(building), isolation_level=None)
         for pragma in (
             "PRAGMA journal_mode = OFF",
             "PRAGMA synchronous = OFF",
-            "PRAGMA page_size = 8192",
             "PRAGMA cache_size = -262144",
             "PRAGMA temp_store = FILE",
         ):
             lite.execute(pragma)
         lite.executescript(SQLITE_SCHEMA)
-        copy_page_rows(con, lite, details_building)
-        step("page rows")
         lite.execute("BEGIN")
         result.projects = copy_rows(
             con,
@@ -422,7 +425,8 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         os.replace(details_building, details)
         os.replace(building, target)
     except BaseException:
-        lite.close()
+        if lite is not None:
+            lite.close()
         con.close()
         for leftover in (building, details_building):
             with contextlib.suppress(FileNotFoundError):
@@ -435,6 +439,11 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         shutil.rmtree(f"{staging}.tmp", ignore_errors=True)
     prune_orphans(link)
     return result
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _organisations(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, result: BuildResult) -> None:
@@ -509,6 +518,7 @@ def _meta(
         "contractors": str(lite.execute("SELECT count(*) FROM org WHERE is_contractor").fetchone()[0]),
         "has_flags": "1" if "flag" in _tables(con) else "0",
         "page_rows": "1",
+        "org_rows": "1",
     }
     lite.executemany("INSERT INTO meta VALUES (?, ?)", sorted(facts.items()))
     result.seconds.setdefault("total", 0.0)

@@ -17,7 +17,7 @@ import duckdb
 
 from sodsong.procurement.search.engine import Index, OrgRow, ProjectRow
 from sodsong.procurement.search.labels import NEEDS_BIDS
-from sodsong.procurement.search.page_rows import page_rows
+from sodsong.procurement.search.page_rows import page_rows, typed_rows
 
 __all__ = [
     "AgencyPage",
@@ -318,15 +318,78 @@ class AgencyPage:
     provinces: dict[str, int]
 
 
-def _org_record(con: duckdb.DuckDBPyConnection, org: OrgRow) -> dict[str, Any]:
-    sql = f"SELECT * EXCLUDE (org_rid) FROM organisation WHERE org_rid = {int(org.rowid)}"  # noqa: S608
-    found = _rows(con, sql, [])
+def _org_rows(index: Index) -> bool:
+    """The company and agency pages' tables are in the index (built since they were added)."""
+    return index.meta.get("org_rows") == "1"
+
+
+_ORG_SQL = {
+    # DuckDB (the page-details file) and SQLite (the index's page_ tables) forms of each query.
+    "directors": (
+        "SELECT r.*, p.name AS person_name, p.org_id AS person_id FROM relation r "
+        "JOIN organisation p ON p.org_id = r.subject_id WHERE r.object_id = ? AND r.kind IN ('director_of', "
+        "'shareholder_of') ORDER BY r.end_date NULLS FIRST, r.start_date, p.name",
+        "SELECT r.*, p.name AS person_name, p.org_id AS person_id FROM page_relation r "
+        "JOIN page_organisation p ON p.org_id = r.subject_id WHERE r.object_id = ? AND r.kind IN ('director_of', "
+        "'shareholder_of') ORDER BY r.end_date NULLS FIRST, r.start_date NULLS LAST, p.name NULLS LAST, "
+        "r.rowid, p.rowid",
+    ),
+    "relations": (
+        "SELECT r.*, s.name AS subject_name, o.name AS object_name, o.kind AS object_kind FROM relation r "
+        "JOIN organisation s ON s.org_id = r.subject_id JOIN organisation o ON o.org_id = r.object_id "
+        "WHERE (r.subject_id = ? OR r.object_id = ? OR list_contains(?, r.subject_id)) "
+        "AND r.kind NOT IN ('director_of', 'shareholder_of') ORDER BY r.kind, r.start_date NULLS LAST",
+        "SELECT r.*, s.name AS subject_name, o.name AS object_name, o.kind AS object_kind FROM page_relation r "
+        "JOIN page_organisation s ON s.org_id = r.subject_id JOIN page_organisation o ON o.org_id = r.object_id "
+        "WHERE r.rowid IN (SELECT rowid FROM page_relation WHERE subject_id = ? UNION "
+        "SELECT rowid FROM page_relation WHERE object_id = ? UNION "
+        "SELECT rowid FROM page_relation WHERE subject_id IN (SELECT value FROM json_each(?))) "
+        "AND r.kind NOT IN ('director_of', 'shareholder_of') ORDER BY r.kind NULLS LAST, "
+        "r.start_date NULLS LAST, r.rowid, s.rowid, o.rowid",
+    ),
+    "sanctions": (
+        "SELECT * FROM sanction WHERE org_id = ? OR (juristic_id IS NOT NULL AND juristic_id = ?) "
+        "ORDER BY date_listed",
+        "SELECT * FROM page_sanction WHERE rowid IN (SELECT rowid FROM page_sanction WHERE org_id = ? "
+        "UNION SELECT rowid FROM page_sanction WHERE juristic_id = ?) ORDER BY date_listed NULLS LAST, rowid",
+    ),
+    "name_matches": (
+        "SELECT * FROM name_match WHERE (subject_id = ? OR candidate_id = ?) ORDER BY status, candidate_name",
+        "SELECT * FROM page_name_match WHERE rowid IN (SELECT rowid FROM page_name_match WHERE subject_id = ? "
+        "UNION SELECT rowid FROM page_name_match WHERE candidate_id = ?) "
+        "ORDER BY status NULLS LAST, candidate_name NULLS LAST, rowid",
+    ),
+}
+
+
+def _org_query(
+    con: duckdb.DuckDBPyConnection, index: Index, name: str, params: list[Any], tables: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    duck, lite = _ORG_SQL[name]
+    if _org_rows(index):
+        return typed_rows(index.con, lite, params, tables)
+    return _rows(con, duck, params)
+
+
+def _org_record(con: duckdb.DuckDBPyConnection, org: OrgRow, index: Index | None = None) -> dict[str, Any]:
+    if index is not None and _org_rows(index):
+        found = typed_rows(
+            index.con,
+            "SELECT * FROM page_organisation WHERE org_rid = ? ORDER BY rowid LIMIT 1",
+            [int(org.rowid)],
+            ("organisation",),
+        )
+        for row in found:
+            row.pop("org_rid", None)
+    else:
+        sql = f"SELECT * EXCLUDE (org_rid) FROM organisation WHERE org_rid = {int(org.rowid)}"  # noqa: S608
+        found = _rows(con, sql, [])
     return found[0] if found else {}
 
 
 def agency_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> AgencyPage:
     c = index.con
-    record = _org_record(con, org)
+    record = _org_record(con, org, index)
     years = [
         {
             "fiscal_year": r[0],
@@ -425,30 +488,27 @@ class CompanyPage:
 
 def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> CompanyPage:
     c = index.con
-    record = _org_record(con, org)
-    directors = _rows(
-        con,
-        "SELECT r.*, p.name AS person_name, p.org_id AS person_id FROM relation r "
-        "JOIN organisation p ON p.org_id = r.subject_id WHERE r.object_id = ? AND r.kind IN ('director_of', "
-        "'shareholder_of') ORDER BY r.end_date NULLS FIRST, r.start_date, p.name",
-        [org.org_id],
-    )
+    record = _org_record(con, org, index)
+    directors = _org_query(con, index, "directors", [org.org_id], ("relation", "organisation"))
     people = sorted({d["person_id"] for d in directors})
-    relations = _rows(
+    relations = _org_query(
         con,
-        "SELECT r.*, s.name AS subject_name, o.name AS object_name, o.kind AS object_kind FROM relation r "
-        "JOIN organisation s ON s.org_id = r.subject_id JOIN organisation o ON o.org_id = r.object_id "
-        "WHERE (r.subject_id = ? OR r.object_id = ? OR list_contains(?, r.subject_id)) "
-        "AND r.kind NOT IN ('director_of', 'shareholder_of') ORDER BY r.kind, r.start_date NULLS LAST",
-        [org.org_id, org.org_id, people],
+        index,
+        "relations",
+        [org.org_id, org.org_id, json.dumps(people) if _org_rows(index) else people],
+        ("relation", "organisation"),
     )
-    sanctions = _rows(
-        con,
-        "SELECT * FROM sanction WHERE org_id = ? OR (juristic_id IS NOT NULL AND juristic_id = ?) "
-        "ORDER BY date_listed",
-        [org.org_id, org.juristic_id],
-    )
-    sql = f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} LIMIT 200"  # noqa: S608
+    sanctions = _org_query(con, index, "sanctions", [org.org_id, org.juristic_id], ("sanction",))
+    if _org_rows(index):
+        flag_rows = typed_rows(
+            c,
+            "SELECT * FROM page_org_flag WHERE org_rid = ? ORDER BY rowid LIMIT 200",
+            [int(org.rowid)],
+            ("org_flag",),
+        )
+    else:
+        sql = f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} LIMIT 200"  # noqa: S608
+        flag_rows = _rows(con, sql, [])
     flags = [
         FlagView(
             r["indicator"],
@@ -459,7 +519,7 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
             r["org_id"],
             r["process_id"],
         )
-        for r in _rows(con, sql, [])
+        for r in flag_rows
     ]
     by_year = [
         {"fiscal_year": r[0], "projects": r[1], "contract_value": r[2]}
@@ -500,11 +560,7 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
             [*others, *others],
         ):
             edges.append((names[a][0], names[b][0], n))
-    name_matches = _rows(
-        con,
-        "SELECT * FROM name_match WHERE (subject_id = ? OR candidate_id = ?) ORDER BY status, candidate_name",
-        [org.org_id, org.org_id],
-    )
+    name_matches = _org_query(con, index, "name_matches", [org.org_id, org.org_id], ("name_match",))
     agencies = _agency_shares(index, org)
     checks = _checks(con, org, record, directors, relations, sanctions, index, agencies)
     return CompanyPage(
