@@ -14,6 +14,7 @@ from sodsong.procurement.exports.parquet import export_parquet
 from sodsong.procurement.generator import GROUND_TRUTH, Generated, generate
 from sodsong.procurement.sources.parquet import import_parquet
 from sodsong.procurement.warehouse.schema import TABLES, duplicate_keys
+from sodsong.thai import company_match_key
 from tests.procurement.generator.conftest import PROJECTS
 
 REPO = Path(__file__).resolve().parents[3]
@@ -45,6 +46,20 @@ def test_the_folder_is_the_export_layout(generated: Generated) -> None:
     assert manifest["tables"]["award"] == PROJECTS
     assert manifest["tables"]["bid"] > PROJECTS
     assert not (generated.folder / ".generate").exists()
+
+
+def test_company_name_keys_are_the_match_keys_of_the_names(generated: Generated) -> None:
+    """The keys are built per name template (entities.company_key_parts), not per company: they
+    must equal company_match_key of every generated name, as an importer would compute them."""
+    import duckdb
+
+    path = generated.folder / "organisation.parquet"
+    con = duckdb.connect()
+    rows = con.execute(
+        "SELECT name, name_key FROM read_parquet(?) WHERE kind = 'company'", [str(path)]
+    ).fetchall()
+    assert len(rows) > 100
+    assert [(n, company_match_key(n)) for n, _k in rows] == rows
 
 
 def test_keys_are_unique_and_references_resolve(loaded: Path) -> None:

@@ -22,13 +22,12 @@ from pathlib import Path
 
 import duckdb
 
-from sodsong.procurement.generator.base import base_query, define_macros
+from sodsong.procurement.generator.base import base_query, define_macros, make_plan_ids
 from sodsong.procurement.generator.entities import build_companies, build_dimensions
 from sodsong.procurement.generator.plan import BLOCK_CODES, PROCESS_CODES, Sizes, sizes
 from sodsong.procurement.generator.tables import table_queries
 from sodsong.procurement.generator.truth import COLUMNS, truth_query
 from sodsong.procurement.sources.egp_sql import sql_literal
-from sodsong.procurement.sources.organisations import add_name_keys
 from sodsong.procurement.warehouse.schema import SCHEMA_VERSION, TABLES, Table, create_schema
 
 __all__ = ["ATTRIBUTION", "CODES", "GROUND_TRUTH", "Generated", "generate"]
@@ -40,6 +39,10 @@ ATTRIBUTION = (
     "(synthetic data made by sodsong generate, not real procurement)"
 )
 Progress = Callable[[str, int, int], None]
+# How the tables are written: zstd at its fastest level. Writing the Parquet files is most of the
+# generator's CPU (the draws are cheap); level 1 took about 15 % off generating and the files are
+# 4 % larger (docs/benchmarks.md). The import reads them as fast as level 3.
+PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1"
 
 
 @dataclass
@@ -105,10 +108,10 @@ def generate(
         define_macros(con, seed)
         step("plan", 1)
         build_dimensions(con, z)
+        make_plan_ids(con, z.projects)
         base = str(work / "base.parquet")
         con.execute(f"COPY ({base_query(z)}) TO {sql_literal(base)} (FORMAT parquet, COMPRESSION zstd)")
         build_companies(con, z, base)
-        add_name_keys(con, "company", "name", "company_key")
         result.seconds["plan"] = round(time.perf_counter() - started, 2)
         queries = table_queries(z, base, digest, ATTRIBUTION)
         groups = {"organisation": ["organisation", "organisation_company", "organisation_person"]}
@@ -121,7 +124,7 @@ def generate(
                 # Unions of small queries: sorted so that the file is the same whatever the threads did.
                 select = f"SELECT * FROM ({select}) ORDER BY {', '.join(t.primary_key)}"
             target = work / f"{t.name}.parquet"
-            con.execute(f"COPY ({select}) TO {sql_literal(str(target))} (FORMAT parquet, COMPRESSION zstd)")
+            con.execute(f"COPY ({select}) TO {sql_literal(str(target))} ({PARQUET})")
             row = con.execute(
                 f"SELECT sum(num_rows) FROM parquet_file_metadata({sql_literal(str(target))})"
             ).fetchone()
