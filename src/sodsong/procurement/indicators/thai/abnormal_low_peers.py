@@ -43,14 +43,15 @@ WHERE w.winners = 1 AND wb.amount > 0 AND o.second >= wb.amount"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    fences=fence_sql(f"SELECT '*' AS group_key, v FROM ({_DIFFS}) d", "1", "${threshold}"),
-    flags=f"""SELECT 'process' AS subject_kind, d.process_id AS subject_id, d.process_id, d.winner_id AS org_id,
+    candidates=_DIFFS,
+    fences=fence_sql("SELECT '*' AS group_key, v FROM ${candidates} d", "1", "${threshold}"),
+    flags="""SELECT 'process' AS subject_kind, d.process_id AS subject_id, d.process_id, d.winner_id AS org_id,
        p.fiscal_year, d.v AS value,
-       to_json({{'winning_bid': d.winning_bid, 'winner': d.winner_id, 'second_bid': d.second,
+       to_json({'winning_bid': d.winning_bid, 'winner': d.winner_id, 'second_bid': d.second,
                  'second_bidder': d.second_bidder, 'difference_pct': round(d.v, 4),
-                 'upper_fence': round(f.upper_fence, 4)}}) AS details
-FROM ({_DIFFS}) d JOIN ${{fence}} f ON f.group_key = '*'
+                 'upper_fence': round(f.upper_fence, 4)}) AS details
+FROM ${candidates} d JOIN ${fence} f ON f.group_key = '*'
 JOIN th_process p ON p.process_id = d.process_id
 WHERE d.v >= f.upper_fence AND f.upper_fence > 0""",
-    checked=f"SELECT count(*) FROM ({_DIFFS}) d",
+    checked="SELECT count(*) FROM ${candidates} d",
 )

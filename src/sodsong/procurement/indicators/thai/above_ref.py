@@ -43,5 +43,6 @@ FROM (
     WHERE (CAST(amount AS DOUBLE) - CAST(ref AS DOUBLE)) / CAST(ref AS DOUBLE) * 100 > ${{min_above_pct}}
     GROUP BY process_id, fiscal_year, ref
 ) f""",
-    checked=f"SELECT count(DISTINCT process_id) FROM ({_PRICED}) x",
+    checked="SELECT count(*) FROM th_process p JOIN th_bid_count c ON c.process_id = p.process_id "
+    "WHERE p.ref > 0 AND c.priced > 0",
 )

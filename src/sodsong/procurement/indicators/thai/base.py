@@ -7,7 +7,10 @@ Every indicator module defines `INDICATOR = ThaiIndicator(spec=SPEC, flags=..., 
 - `checked`: a SELECT of one number, the subjects for which every required field is present
   (the `subjects_checked` of `flag_readiness`);
 - `fences` (optional): a SELECT of the fence rows (`group_key, n, q1, q3, lower_fence,
-  upper_fence, threshold`), materialised as the table named by `${fence}` before `flags` runs.
+  upper_fence, threshold`), materialised as the table named by `${fence}` before `flags` runs;
+- `candidates` (optional): a SELECT of the subjects checked, materialised first as the table
+  named by `${candidates}`, so that `fences`, `flags` and `checked` read it instead of each
+  computing it again (the readiness count comes from the same pass as the flags).
 
 Parameters are written `${name}` and replaced by SQL literals of the settings' values. The SQL
 is DuckDB's dialect; the Spark engine transpiles the same text with sqlglot, so each indicator
@@ -37,6 +40,7 @@ class ThaiIndicator:
     flags: str
     checked: str
     fences: str | None = None
+    candidates: str | None = None
 
     @property
     def code(self) -> str:
@@ -44,7 +48,15 @@ class ThaiIndicator:
 
     @property
     def fence_table(self) -> str:
-        return "fence_" + re.sub(r"[^a-z0-9]+", "_", self.code.lower()).strip("_")
+        return "fence_" + self._slug
+
+    @property
+    def candidate_table(self) -> str:
+        return "candidates_" + self._slug
+
+    @property
+    def _slug(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "_", self.code.lower()).strip("_")
 
 
 def literal(parameter: Parameter, value: object) -> str:
@@ -69,4 +81,5 @@ def render(indicator: ThaiIndicator, sql: str, values: dict[str, object]) -> str
     """The SQL with every `${name}` replaced; an unknown name is a programming error."""
     mapping = {p.name: literal(p, values[p.name]) for p in indicator.spec.parameters}
     mapping["fence"] = indicator.fence_table
+    mapping["candidates"] = indicator.candidate_table
     return Template(sql).substitute(mapping)

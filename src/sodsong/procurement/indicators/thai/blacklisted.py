@@ -26,21 +26,25 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): ผู้เข้าเสนอราคามีประวัติทิ้งงาน",
 )
 
-_PARTICIPANTS = """SELECT process_id, org_id, max(role) AS role FROM (
-    SELECT process_id, tenderer_id AS org_id, 'bidder' AS role FROM th_bid
-    UNION ALL SELECT process_id, org_id, 'winner' AS role FROM th_supplier
-) x GROUP BY process_id, org_id"""
+_PARTICIPANT_ROWS = """SELECT process_id, tenderer_id AS org_id, 'bidder' AS role FROM th_bid
+UNION ALL SELECT process_id, org_id, 'winner' AS role FROM th_supplier"""
+_PARTICIPANTS = (
+    f"SELECT process_id, org_id, max(role) AS role FROM ({_PARTICIPANT_ROWS}) x GROUP BY process_id, org_id"
+)
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    flags=f"""WITH dated AS (
-    SELECT t.process_id, t.org_id, t.role, p.fiscal_year, coalesce(p.date_published, w.award_date) AS d
-    FROM ({_PARTICIPANTS}) t JOIN th_process p ON p.process_id = t.process_id
-    LEFT JOIN th_win w ON w.process_id = t.process_id
-), listed AS (
+    # Only the participations of listed organisations are dated and judged (few), the count of
+    # all participations is the readiness check.
+    flags=f"""WITH listed AS (
     SELECT coalesce(o.rid, s.org_id) AS org_id, s.date_listed, s.date_lifted, s.agency, s.reason
     FROM sanction s LEFT JOIN th_org o ON o.org_id = s.org_id
     WHERE s.org_id IS NOT NULL AND s.date_listed IS NOT NULL
+), dated AS (
+    SELECT t.process_id, t.org_id, t.role, p.fiscal_year, coalesce(p.date_published, p.award_date) AS d
+    FROM (SELECT process_id, org_id, max(role) AS role FROM ({_PARTICIPANT_ROWS}) x
+          WHERE org_id IN (SELECT org_id FROM listed) GROUP BY process_id, org_id) t
+    JOIN th_process p ON p.process_id = t.process_id
 )
 SELECT 'tenderer' AS subject_kind, d.org_id AS subject_id, d.process_id, d.org_id, d.fiscal_year,
        CAST(max(date_diff('day', l.date_listed, d.d)) AS DOUBLE) AS value,

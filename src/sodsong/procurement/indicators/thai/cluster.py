@@ -29,9 +29,11 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): เสนอราคาเกาะกลุ่ม",
 )
 
-_RUNS = """SELECT process_id, amount,
-       lead(amount, ${minimum_bids} - 1) OVER (PARTITION BY process_id ORDER BY amount, tenderer_id) AS top
-FROM th_bid WHERE amount > 0"""
+# Only processes with enough bids above 0 can have a run; the bid list comes from the same rows.
+_RUNS = """SELECT b.process_id, b.amount,
+       lead(b.amount, ${minimum_bids} - 1) OVER (PARTITION BY b.process_id ORDER BY b.amount, b.tenderer_id) AS top
+FROM th_bid b JOIN th_bid_count c ON c.process_id = b.process_id
+WHERE b.amount > 0 AND c.positive >= ${minimum_bids}"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
@@ -39,13 +41,12 @@ INDICATOR = ThaiIndicator(
        CAST(NULL AS VARCHAR) AS org_id, p.fiscal_year, c.spread AS value,
        to_json({{'bids': c.bids, 'spread_pct': round(c.spread, 4)}}) AS details
 FROM (
-    SELECT s.process_id, min(s.spread) AS spread, min(b.bids) AS bids
-    FROM (SELECT process_id, (CAST(top AS DOUBLE) - CAST(amount AS DOUBLE)) / CAST(amount AS DOUBLE) * 100 AS spread
-          FROM ({_RUNS}) r WHERE top IS NOT NULL) s
-    JOIN (SELECT process_id, list_sort(list(amount)) AS bids FROM th_bid WHERE amount > 0 GROUP BY process_id) b
-      ON b.process_id = s.process_id
-    WHERE s.spread <= ${{max_spread_pct}}
-    GROUP BY s.process_id
+    SELECT process_id, min(spread) AS spread, list_sort(list(amount)) AS bids
+    FROM (SELECT process_id, amount,
+                 (CAST(top AS DOUBLE) - CAST(amount AS DOUBLE)) / CAST(amount AS DOUBLE) * 100 AS spread
+          FROM ({_RUNS}) r) s
+    GROUP BY process_id
+    HAVING min(spread) <= ${{max_spread_pct}}
 ) c JOIN th_process p ON p.process_id = c.process_id""",
-    checked="SELECT count(DISTINCT process_id) FROM th_bid WHERE amount > 0",
+    checked="SELECT count(*) FROM th_bid_count WHERE positive > 0",
 )

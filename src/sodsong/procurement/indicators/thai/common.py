@@ -1,11 +1,15 @@
 """Shared relations every Thai flag reads, built once per run (DuckDB dialect, like the flags).
 
 - `th_org`: each organisation and the one it resolves to (confirmed name matches);
-- `th_process`: processes not cancelled, with money as DECIMAL and the method and dates;
-- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s);
 - `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
+- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s);
+- `th_process`: processes not cancelled, with money as DECIMAL and the method and dates, and
+  their `th_win` row beside them (`win_amount` null when there is none): most flags read a
+  process with its win, so the join is made once here, not once per flag;
 - `th_bid`: per process and resolved bidder who got past buying the documents, the price
   offered (summed over items; null when the bid was not priced);
+- `th_bid_count`: per process with a `th_bid` row, its bidders, priced bids and bids above 0
+  (the readiness counts and the candidate processes of the bid-list flags);
 - `th_politician`: persons holding or having held a public position (politicians and officials
   who declare assets), from `relation.kind = 'holds_position'`;
 - `th_director`: directors of companies, companies resolved.
@@ -34,12 +38,6 @@ COMMON: tuple[tuple[str, str], ...] = (
         "FROM organisation",
     ),
     (
-        "th_process",
-        """SELECT process_id, buyer_id, procuring_entity_id, fiscal_year, reference_price AS ref, budget,
-                  procurement_method, method_details, main_procurement_category AS category, date_published
-           FROM process WHERE coalesce(tender_status, '') <> 'cancelled'""",
-    ),
-    (
         "th_supplier",
         """SELECT s.process_id, coalesce(o.rid, s.org_id) AS org_id, sum(a.value_amount) AS amount,
                   min(coalesce(a.date, a.transaction_date)) AS award_date
@@ -60,6 +58,14 @@ COMMON: tuple[tuple[str, str], ...] = (
                       FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id""",
     ),
     (
+        "th_process",
+        """SELECT p.process_id, p.buyer_id, p.procuring_entity_id, p.fiscal_year, p.reference_price AS ref, p.budget,
+                  p.procurement_method, p.method_details, p.main_procurement_category AS category, p.date_published,
+                  w.amount AS win_amount, w.award_date, w.winner_id, w.winners
+           FROM process p LEFT JOIN th_win w ON w.process_id = p.process_id
+           WHERE coalesce(p.tender_status, '') <> 'cancelled'""",
+    ),
+    (
         "th_bid",
         """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, sum(b.amount) AS amount,
                   count(b.amount) AS priced_rows
@@ -67,6 +73,12 @@ COMMON: tuple[tuple[str, str], ...] = (
            WHERE b.tenderer_id IS NOT NULL AND b.stage <> 'bought_documents'
              AND coalesce(b.status, '') NOT IN ('withdrawn', 'invited')
            GROUP BY b.process_id, coalesce(o.rid, b.tenderer_id)""",
+    ),
+    (
+        "th_bid_count",
+        """SELECT process_id, count(*) AS bidders, count(amount) AS priced,
+                  count(CASE WHEN amount > 0 THEN 1 END) AS positive
+           FROM th_bid GROUP BY process_id""",
     ),
     (
         "th_politician",

@@ -30,19 +30,23 @@ SPEC = IndicatorSpec.from_module(
     source="opentender.eu (DIGIWHIST): supplier share of a buyer's spending",
 )
 
-_AGENCIES = """SELECT p.buyer_id, sum(s.amount) AS total, count(DISTINCT s.process_id) AS processes
+# The supplier amounts of every buyer, joined once: the agencies and the shares are read from it.
+_SUPPLIED = """SELECT p.buyer_id, s.org_id, s.process_id, s.amount
 FROM th_supplier s JOIN th_process p ON p.process_id = s.process_id
-WHERE p.buyer_id IS NOT NULL AND s.amount > 0
-GROUP BY p.buyer_id HAVING count(DISTINCT s.process_id) >= ${minimum_processes}"""
+WHERE p.buyer_id IS NOT NULL AND s.amount > 0"""
+
+_AGENCIES = """SELECT buyer_id, sum(amount) AS total, count(DISTINCT process_id) AS processes
+FROM ${candidates}
+GROUP BY buyer_id HAVING count(DISTINCT process_id) >= ${minimum_processes}"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
+    candidates=_SUPPLIED,
     flags=f"""WITH shares AS (
-    SELECT p.buyer_id, s.org_id, sum(s.amount) AS amount, count(*) AS processes,
-           row_number() OVER (PARTITION BY p.buyer_id ORDER BY sum(s.amount) DESC, s.org_id) AS rank
-    FROM th_supplier s JOIN th_process p ON p.process_id = s.process_id
-    WHERE p.buyer_id IS NOT NULL AND s.amount > 0
-    GROUP BY p.buyer_id, s.org_id
+    SELECT buyer_id, org_id, sum(amount) AS amount, count(*) AS processes,
+           row_number() OVER (PARTITION BY buyer_id ORDER BY sum(amount) DESC, org_id) AS rank
+    FROM ${{candidates}}
+    GROUP BY buyer_id, org_id
 )
 SELECT 'agency' AS subject_kind, a.buyer_id AS subject_id, CAST(NULL AS VARCHAR) AS process_id,
        s.org_id, CAST(NULL AS INTEGER) AS fiscal_year, CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) AS value,

@@ -25,18 +25,20 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): มูลค่าสัญญาสูงกว่าราคาประมูลชนะ",
 )
 
-_BOTH = """SELECT p.process_id, p.fiscal_year, w.amount, w.winner_id, c.value,
-       (CAST(c.value AS DOUBLE) - CAST(w.amount AS DOUBLE)) / CAST(w.amount AS DOUBLE) * 100 AS pct
-FROM th_process p JOIN th_win w ON w.process_id = p.process_id
+_BOTH = """SELECT p.process_id, p.fiscal_year, p.win_amount AS amount, p.winner_id, c.value,
+       (CAST(c.value AS DOUBLE) - CAST(p.win_amount AS DOUBLE)) / CAST(p.win_amount AS DOUBLE) * 100 AS pct
+FROM th_process p
 JOIN (SELECT process_id, sum(value_amount) AS value FROM contract
       WHERE coalesce(status, '') <> 'cancelled' AND value_amount IS NOT NULL GROUP BY process_id) c
-  ON c.process_id = p.process_id"""
+  ON c.process_id = p.process_id
+WHERE p.win_amount IS NOT NULL"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    flags=f"""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, winner_id AS org_id,
+    flags="""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, winner_id AS org_id,
        fiscal_year, pct AS value,
-       to_json({{'contract_value': value, 'winning_bid': amount, 'difference_pct': round(pct, 4)}}) AS details
-FROM ({_BOTH}) b WHERE pct > ${{tolerance_pct}}""",
-    checked=f"SELECT count(*) FROM ({_BOTH}) b",
+       to_json({'contract_value': value, 'winning_bid': amount, 'difference_pct': round(pct, 4)}) AS details
+FROM ${candidates} b WHERE pct > ${tolerance_pct}""",
+    checked="SELECT count(*) FROM ${candidates} b",
+    candidates=_BOTH,
 )

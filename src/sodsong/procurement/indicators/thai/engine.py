@@ -45,6 +45,9 @@ class DuckDBEngine:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        # Row order of the temporary relations and of `flag` is never read (every list is
+        # sorted, every table compared as a set): not keeping it lets DuckDB work in parallel.
+        con.execute("SET preserve_insertion_order = false")
 
     def materialize(self, name: str, sql: str) -> None:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
@@ -129,6 +132,8 @@ def compute(
             result.not_computable[indicator.code] = missing
             continue
         values = settings.of(indicator.code)
+        if indicator.candidates:
+            engine.materialize(indicator.candidate_table, render(indicator, indicator.candidates, values))
         if indicator.fences:
             engine.materialize(indicator.fence_table, render(indicator, indicator.fences, values))
             fences += [
@@ -141,12 +146,15 @@ def compute(
         selects.append(flag_select(indicator, render(indicator, indicator.flags, values), run_id))
         checked[indicator.code] = -1
     if checked:
-        counts = " UNION ALL ".join(
-            f"SELECT '{i.code}' AS code, c.* FROM ({render(i, i.checked, settings.of(i.code))}) c"
-            for i in indicators
-            if i.code in checked
-        )
-        checked.update({str(code): int(n) for code, n in engine.rows(counts)})
+        # Indicators that check the same subjects share one count (the same SQL once).
+        by_sql: dict[str, list[str]] = {}
+        for i in indicators:
+            if i.code in checked:
+                by_sql.setdefault(render(i, i.checked, settings.of(i.code)), []).append(i.code)
+        counts = " UNION ALL ".join(f"SELECT {k} AS k, c.* FROM ({sql}) c" for k, sql in enumerate(by_sql))
+        codes_of = list(by_sql.values())
+        for k, n in engine.rows(counts):
+            checked.update(dict.fromkeys(codes_of[int(k)], int(n)))
     create_flag_tables(con)
     codes = [i.code for i in indicators]
     clear_family(con, FAMILY, codes)

@@ -35,17 +35,17 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): มีผู้เสนอราคาน้อยกว่า 3 ราย",
 )
 
-_COUNTS = """SELECT p.process_id, p.fiscal_year, p.method_details, count(b.amount) AS priced
+_COUNTS = """SELECT p.process_id, p.fiscal_year, p.method_details, coalesce(c.priced, 0) AS priced
 FROM th_process p JOIN (SELECT DISTINCT process_id FROM bid) l ON l.process_id = p.process_id
-LEFT JOIN th_bid b ON b.process_id = p.process_id
-WHERE coalesce(regexp_matches(p.method_details, ${method_pattern}), p.procurement_method IN ('open', 'selective'))
-GROUP BY p.process_id, p.fiscal_year, p.method_details"""
+LEFT JOIN th_bid_count c ON c.process_id = p.process_id
+WHERE coalesce(regexp_matches(p.method_details, ${method_pattern}), p.procurement_method IN ('open', 'selective'))"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    flags=f"""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, CAST(NULL AS VARCHAR) AS org_id,
+    flags="""SELECT 'process' AS subject_kind, process_id AS subject_id, process_id, CAST(NULL AS VARCHAR) AS org_id,
        fiscal_year, CAST(priced AS DOUBLE) AS value,
-       to_json({{'priced_bids': priced, 'minimum': ${{minimum_bidders}}, 'method': method_details}}) AS details
-FROM ({_COUNTS}) c WHERE priced < ${{minimum_bidders}}""",
-    checked=f"SELECT count(*) FROM ({_COUNTS}) c",
+       to_json({'priced_bids': priced, 'minimum': ${minimum_bidders}, 'method': method_details}) AS details
+FROM ${candidates} c WHERE priced < ${minimum_bidders}""",
+    checked="SELECT count(*) FROM ${candidates} c",
+    candidates=_COUNTS,
 )

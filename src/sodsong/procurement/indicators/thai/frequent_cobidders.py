@@ -56,5 +56,5 @@ SELECT 'pair' AS subject_kind, w.a || '|' || w.b AS subject_id, CAST(NULL AS VAR
                 'wins': w.wins, 'processes': l.processes}) AS details
 FROM winners w JOIN listed l ON l.a = w.a AND l.b = w.b
 WHERE w.rank = 1 AND CAST(w.wins AS DOUBLE) >= ${minimum_winner_share} * w.n""",
-    checked="SELECT count(*) FROM (SELECT process_id FROM th_bid GROUP BY process_id HAVING count(*) >= 2) x",
+    checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
 )

@@ -38,22 +38,23 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): เสนอราคาสูง",
 )
 
-_RATIOS = """SELECT p.process_id, p.fiscal_year, p.ref, w.amount, w.winner_id,
-       CAST(w.amount AS DOUBLE) / CAST(p.ref AS DOUBLE) AS v,
+_RATIOS = """SELECT p.process_id, p.fiscal_year, p.ref, p.win_amount AS amount, p.winner_id,
+       CAST(p.win_amount AS DOUBLE) / CAST(p.ref AS DOUBLE) AS v,
        p.category || '|' || p.procurement_method || '|' ||
        CASE WHEN p.ref < 500000 THEN '0-0.5M' WHEN p.ref < 5000000 THEN '0.5-5M'
             WHEN p.ref < 50000000 THEN '5-50M' ELSE '50M+' END AS group_key
-FROM th_process p JOIN th_win w ON w.process_id = p.process_id
-WHERE p.ref > 0 AND p.category IS NOT NULL AND p.procurement_method IS NOT NULL"""
+FROM th_process p
+WHERE p.win_amount IS NOT NULL AND p.ref > 0 AND p.category IS NOT NULL AND p.procurement_method IS NOT NULL"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    fences=fence_sql(f"SELECT group_key, v FROM ({_RATIOS}) r", "${minimum_group_size}", "${threshold}"),
-    flags=f"""SELECT 'process' AS subject_kind, r.process_id AS subject_id, r.process_id, r.winner_id AS org_id,
+    candidates=_RATIOS,
+    fences=fence_sql("SELECT group_key, v FROM ${candidates} r", "${minimum_group_size}", "${threshold}"),
+    flags="""SELECT 'process' AS subject_kind, r.process_id AS subject_id, r.process_id, r.winner_id AS org_id,
        r.fiscal_year, r.v AS value,
-       to_json({{'winning_bid': r.amount, 'reference_price': r.ref, 'ratio': round(r.v, 4),
-                 'peer_group': r.group_key, 'upper_fence': round(f.upper_fence, 4)}}) AS details
-FROM ({_RATIOS}) r JOIN ${{fence}} f ON f.group_key = r.group_key
+       to_json({'winning_bid': r.amount, 'reference_price': r.ref, 'ratio': round(r.v, 4),
+                 'peer_group': r.group_key, 'upper_fence': round(f.upper_fence, 4)}) AS details
+FROM ${candidates} r JOIN ${fence} f ON f.group_key = r.group_key
 WHERE r.v > f.upper_fence AND (f.threshold IS NOT NULL OR f.upper_fence > 0)""",
-    checked=f"SELECT count(*) FROM ({_RATIOS}) r",
+    checked="SELECT count(*) FROM ${candidates} r",
 )

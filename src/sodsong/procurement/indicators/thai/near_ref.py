@@ -29,9 +29,9 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): เสนอราคาใกล้ราคากลาง",
 )
 
-_DIFF = """SELECT p.process_id, p.fiscal_year, p.ref, w.amount, w.winner_id,
-       (CAST(p.ref AS DOUBLE) - CAST(w.amount AS DOUBLE)) / CAST(p.ref AS DOUBLE) * 100 AS pct
-FROM th_process p JOIN th_win w ON w.process_id = p.process_id WHERE p.ref > 0"""
+_DIFF = """SELECT process_id, fiscal_year, ref, win_amount AS amount, winner_id,
+       (CAST(ref AS DOUBLE) - CAST(win_amount AS DOUBLE)) / CAST(ref AS DOUBLE) * 100 AS pct
+FROM th_process WHERE ref > 0 AND win_amount IS NOT NULL"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,

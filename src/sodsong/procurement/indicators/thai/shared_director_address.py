@@ -47,5 +47,5 @@ JOIN th_bid x ON x.tenderer_id = l.a
 JOIN th_bid y ON y.process_id = x.process_id AND y.tenderer_id = l.b
 JOIN th_process p ON p.process_id = x.process_id
 LEFT JOIN th_org d ON d.org_id = l.director""",
-    checked="SELECT count(*) FROM (SELECT process_id FROM th_bid GROUP BY process_id HAVING count(*) >= 2) x",
+    checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
 )

@@ -44,10 +44,11 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): โครงการเฉพาะเจาะจงที่ส่อหั่นสัญญาแบ่งช่วง หรือหลีกเลี่ยงการประมูล",
 )
 
-_PURCHASES = """SELECT p.process_id, p.fiscal_year, p.buyer_id, w.winner_id, coalesce(p.category, '') AS category,
-       coalesce(p.date_published, w.award_date) AS d, w.amount
-FROM th_process p JOIN th_win w ON w.process_id = p.process_id
-WHERE w.winners = 1 AND p.buyer_id IS NOT NULL AND coalesce(p.date_published, w.award_date) IS NOT NULL
+_PURCHASES = """SELECT p.process_id, p.fiscal_year, p.buyer_id, p.winner_id, coalesce(p.category, '') AS category,
+       coalesce(p.date_published, p.award_date) AS d, p.win_amount AS amount
+FROM th_process p
+WHERE p.win_amount IS NOT NULL AND p.winners = 1 AND p.buyer_id IS NOT NULL
+  AND coalesce(p.date_published, p.award_date) IS NOT NULL
   AND regexp_matches(p.method_details, ${method_pattern})"""
 
 _RUNS = f"""SELECT *, sum(new_run) OVER (PARTITION BY buyer_id, winner_id, category ORDER BY d, process_id
