@@ -25,9 +25,11 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): เสนอราคาสูงกว่าราคากลาง",
 )
 
+# A bid above the limit means the highest bid is above it: only those processes' bids are read.
 _PRICED = """SELECT p.process_id, p.fiscal_year, p.ref, b.tenderer_id, b.amount
 FROM th_process p JOIN th_bid b ON b.process_id = p.process_id
-WHERE p.ref > 0 AND b.amount IS NOT NULL"""
+WHERE p.ref > 0 AND b.amount IS NOT NULL
+  AND (CAST(p.max_amount AS DOUBLE) - CAST(p.ref AS DOUBLE)) / CAST(p.ref AS DOUBLE) * 100 > ${min_above_pct}"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
@@ -43,6 +45,5 @@ FROM (
     WHERE (CAST(amount AS DOUBLE) - CAST(ref AS DOUBLE)) / CAST(ref AS DOUBLE) * 100 > ${{min_above_pct}}
     GROUP BY process_id, fiscal_year, ref
 ) f""",
-    checked="SELECT count(*) FROM th_process p JOIN th_bid_count c ON c.process_id = p.process_id "
-    "WHERE p.ref > 0 AND c.priced > 0",
+    checked="SELECT count(*) FROM th_process WHERE ref > 0 AND priced > 0",
 )

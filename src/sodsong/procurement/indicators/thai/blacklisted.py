@@ -28,9 +28,6 @@ SPEC = IndicatorSpec.from_module(
 
 _PARTICIPANT_ROWS = """SELECT process_id, tenderer_id AS org_id, 'bidder' AS role FROM th_bid
 UNION ALL SELECT process_id, org_id, 'winner' AS role FROM th_supplier"""
-_PARTICIPANTS = (
-    f"SELECT process_id, org_id, max(role) AS role FROM ({_PARTICIPANT_ROWS}) x GROUP BY process_id, org_id"
-)
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
@@ -54,5 +51,9 @@ SELECT 'tenderer' AS subject_kind, d.org_id AS subject_id, d.process_id, d.org_i
 FROM dated d JOIN listed l ON l.org_id = d.org_id
 WHERE l.date_listed <= d.d AND (l.date_lifted IS NULL OR l.date_lifted > d.d)
 GROUP BY d.org_id, d.process_id, d.fiscal_year, d.role, d.d""",
-    checked=f"SELECT count(*) FROM ({_PARTICIPANTS}) t",
+    # The participations counted without grouping them: th_bid and th_supplier each have one row
+    # per process and organisation, so the union has both counts less the pairs in both.
+    checked="""SELECT (SELECT count(*) FROM th_bid) + (SELECT count(*) FROM th_supplier)
+       - (SELECT count(*) FROM th_bid b JOIN th_supplier s ON s.process_id = b.process_id AND s.org_id = b.tenderer_id)
+       AS n""",
 )

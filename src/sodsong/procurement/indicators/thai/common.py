@@ -1,15 +1,21 @@
 """Shared relations every Thai flag reads, built once per run (DuckDB dialect, like the flags).
 
 - `th_org`: each organisation and the one it resolves to (confirmed name matches);
+- `th_alias`: only the organisations that resolve to another one (few): the big relations
+  resolve their organisations through it, a join with a small table instead of every
+  organisation (`coalesce(a.rid, x)` is the same as `coalesce(th_org.rid, x)`);
 - `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
 - `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s);
-- `th_process`: processes not cancelled, with money as DECIMAL and the method and dates, and
-  their `th_win` row beside them (`win_amount` null when there is none): most flags read a
-  process with its win, so the join is made once here, not once per flag;
 - `th_bid`: per process and resolved bidder who got past buying the documents, the price
   offered (summed over items; null when the bid was not priced);
-- `th_bid_count`: per process with a `th_bid` row, its bidders, priced bids and bids above 0
-  (the readiness counts and the candidate processes of the bid-list flags);
+- `th_bid_count`: per process with a `th_bid` row, its bidders, priced bids, bids above 0 and
+  highest bid (the readiness counts and the candidate processes of the bid-list flags);
+- `th_bid_multi`: the `th_bid` rows of processes with two bidders or more, the only ones the
+  flags comparing bidders of one process can fire on;
+- `th_process`: processes not cancelled, with money as DECIMAL and the method and dates, and
+  their `th_win` and `th_bid_count` rows beside them (`win_amount` null without a win,
+  `bidders` null without a bid): most flags read a process with its win or its bid counts, so
+  the joins are made once here, not once per flag;
 - `th_politician`: persons holding or having held a public position (politicians and officials
   who declare assets), from `relation.kind = 'holds_position'`;
 - `th_director`: directors of companies, companies resolved.
@@ -37,13 +43,14 @@ COMMON: tuple[tuple[str, str], ...] = (
         "SELECT org_id, coalesce(resolved_id, org_id) AS rid, kind, name, address_key, registration_date "
         "FROM organisation",
     ),
+    ("th_alias", "SELECT org_id, rid FROM th_org WHERE rid <> org_id"),
     (
         "th_supplier",
         """SELECT s.process_id, coalesce(o.rid, s.org_id) AS org_id, sum(a.value_amount) AS amount,
                   min(coalesce(a.date, a.transaction_date)) AS award_date
            FROM award_supplier s
            JOIN award a ON a.award_id = s.award_id
-           LEFT JOIN th_org o ON o.org_id = s.org_id
+           LEFT JOIN th_alias o ON o.org_id = s.org_id
            WHERE coalesce(a.status, 'active') NOT IN ('cancelled', 'unsuccessful')
            GROUP BY s.process_id, coalesce(o.rid, s.org_id)""",
     ),
@@ -58,18 +65,10 @@ COMMON: tuple[tuple[str, str], ...] = (
                       FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id""",
     ),
     (
-        "th_process",
-        """SELECT p.process_id, p.buyer_id, p.procuring_entity_id, p.fiscal_year, p.reference_price AS ref, p.budget,
-                  p.procurement_method, p.method_details, p.main_procurement_category AS category, p.date_published,
-                  w.amount AS win_amount, w.award_date, w.winner_id, w.winners
-           FROM process p LEFT JOIN th_win w ON w.process_id = p.process_id
-           WHERE coalesce(p.tender_status, '') <> 'cancelled'""",
-    ),
-    (
         "th_bid",
         """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, sum(b.amount) AS amount,
                   count(b.amount) AS priced_rows
-           FROM bid b LEFT JOIN th_org o ON o.org_id = b.tenderer_id
+           FROM bid b LEFT JOIN th_alias o ON o.org_id = b.tenderer_id
            WHERE b.tenderer_id IS NOT NULL AND b.stage <> 'bought_documents'
              AND coalesce(b.status, '') NOT IN ('withdrawn', 'invited')
            GROUP BY b.process_id, coalesce(o.rid, b.tenderer_id)""",
@@ -77,8 +76,23 @@ COMMON: tuple[tuple[str, str], ...] = (
     (
         "th_bid_count",
         """SELECT process_id, count(*) AS bidders, count(amount) AS priced,
-                  count(CASE WHEN amount > 0 THEN 1 END) AS positive
+                  count(CASE WHEN amount > 0 THEN 1 END) AS positive, max(amount) AS max_amount
            FROM th_bid GROUP BY process_id""",
+    ),
+    (
+        "th_bid_multi",
+        """SELECT b.process_id, b.tenderer_id, b.amount
+           FROM th_bid b JOIN th_bid_count c ON c.process_id = b.process_id WHERE c.bidders >= 2""",
+    ),
+    (
+        "th_process",
+        """SELECT p.process_id, p.buyer_id, p.procuring_entity_id, p.fiscal_year, p.reference_price AS ref, p.budget,
+                  p.procurement_method, p.method_details, p.main_procurement_category AS category, p.date_published,
+                  w.amount AS win_amount, w.award_date, w.winner_id, w.winners,
+                  c.bidders, c.priced, c.max_amount
+           FROM process p LEFT JOIN th_win w ON w.process_id = p.process_id
+           LEFT JOIN th_bid_count c ON c.process_id = p.process_id
+           WHERE coalesce(p.tender_status, '') <> 'cancelled'""",
     ),
     (
         "th_politician",
@@ -88,7 +102,7 @@ COMMON: tuple[tuple[str, str], ...] = (
     (
         "th_director",
         """SELECT DISTINCT r.subject_id AS person_id, coalesce(o.rid, r.object_id) AS company_id
-           FROM relation r LEFT JOIN th_org o ON o.org_id = r.object_id
+           FROM relation r LEFT JOIN th_alias o ON o.org_id = r.object_id
            WHERE r.kind = 'director_of'""",
     ),
 )

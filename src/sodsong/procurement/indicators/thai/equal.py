@@ -32,7 +32,7 @@ INDICATOR = ThaiIndicator(
 FROM (
     SELECT process_id, min(amount) AS amount, min_by(bidders, amount) AS bidders
     FROM (SELECT process_id, amount, list_sort(list(tenderer_id)) AS bidders
-          FROM th_bid WHERE amount IS NOT NULL GROUP BY process_id, amount HAVING count(*) >= 2) g
+          FROM th_bid_multi WHERE amount IS NOT NULL GROUP BY process_id, amount HAVING count(*) >= 2) g
     GROUP BY process_id
 ) e JOIN th_process p ON p.process_id = e.process_id""",
     checked="SELECT count(*) FROM th_bid_count WHERE priced >= 2",

@@ -35,7 +35,7 @@ INDICATOR = ThaiIndicator(
     spec=SPEC,
     flags="""WITH pairs AS (
     SELECT x.process_id, x.tenderer_id AS a, y.tenderer_id AS b
-    FROM th_bid x JOIN th_bid y ON y.process_id = x.process_id AND x.tenderer_id < y.tenderer_id
+    FROM th_bid_multi x JOIN th_bid_multi y ON y.process_id = x.process_id AND x.tenderer_id < y.tenderer_id
 ), frequent AS (
     SELECT a, b, count(*) AS n FROM pairs GROUP BY a, b HAVING count(*) >= ${minimum_projects}
 ), together AS (

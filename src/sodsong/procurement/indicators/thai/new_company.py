@@ -36,10 +36,11 @@ WHERE o.kind = 'company' AND o.registration_date IS NOT NULL
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    flags=f"""SELECT 'company' AS subject_kind, org_id AS subject_id, process_id, org_id, fiscal_year,
+    flags="""SELECT 'company' AS subject_kind, org_id AS subject_id, process_id, org_id, fiscal_year,
        CAST(days AS DOUBLE) AS value,
-       to_json({{'registered': CAST(registration_date AS VARCHAR), 'award_date': CAST(award_date AS VARCHAR),
-                 'days': days}}) AS details
-FROM ({_AGES}) a WHERE days >= 0 AND days < ${{max_days}}""",
-    checked=f"SELECT count(*) FROM ({_AGES}) a",
+       to_json({'registered': CAST(registration_date AS VARCHAR), 'award_date': CAST(award_date AS VARCHAR),
+                 'days': days}) AS details
+FROM ${candidates} a WHERE days >= 0 AND days < ${max_days}""",
+    checked="SELECT count(*) FROM ${candidates} a",
+    candidates=_AGES,
 )

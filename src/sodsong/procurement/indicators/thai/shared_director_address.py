@@ -43,8 +43,8 @@ INDICATOR = ThaiIndicator(
        to_json({{'bidders': [l.a, l.b], 'shared_director': l.director, 'director_name': d.name,
                  'shared_address': l.address}}) AS details
 FROM ({_LINKED}) l
-JOIN th_bid x ON x.tenderer_id = l.a
-JOIN th_bid y ON y.process_id = x.process_id AND y.tenderer_id = l.b
+JOIN th_bid_multi x ON x.tenderer_id = l.a
+JOIN th_bid_multi y ON y.process_id = x.process_id AND y.tenderer_id = l.b
 JOIN th_process p ON p.process_id = x.process_id
 LEFT JOIN th_org d ON d.org_id = l.director""",
     checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
