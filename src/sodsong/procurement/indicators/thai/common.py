@@ -5,7 +5,9 @@
   resolve their organisations through it, a join with a small table instead of every
   organisation (`coalesce(a.rid, x)` is the same as `coalesce(th_org.rid, x)`);
 - `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
-- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s);
+- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s),
+  and how many suppliers were awarded an amount above 0 and their total (every process with
+  such a supplier has a `th_win` row: its active awards add up to more than 0);
 - `th_bid`: per process and resolved bidder who got past buying the documents, the price
   offered (summed over items; null when the bid was not priced);
 - `th_bid_count`: per process with a `th_bid` row, its bidders, priced bids, bids above 0 and
@@ -56,12 +58,15 @@ COMMON: tuple[tuple[str, str], ...] = (
     ),
     (
         "th_win",
-        """SELECT a.process_id, a.amount, a.award_date, s.winner_id, coalesce(s.winners, 0) AS winners
+        """SELECT a.process_id, a.amount, a.award_date, s.winner_id, coalesce(s.winners, 0) AS winners,
+                  s.paid_suppliers, s.paid_amount
            FROM (SELECT process_id, sum(value_amount) AS amount, min(coalesce(date, transaction_date)) AS award_date
                  FROM award
                  WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') AND value_amount > 0
                  GROUP BY process_id) a
-           LEFT JOIN (SELECT process_id, min(org_id) AS winner_id, count(*) AS winners
+           LEFT JOIN (SELECT process_id, min(org_id) AS winner_id, count(*) AS winners,
+                             count(CASE WHEN amount > 0 THEN 1 END) AS paid_suppliers,
+                             sum(CASE WHEN amount > 0 THEN amount END) AS paid_amount
                       FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id""",
     ),
     (
@@ -88,7 +93,7 @@ COMMON: tuple[tuple[str, str], ...] = (
         "th_process",
         """SELECT p.process_id, p.buyer_id, p.procuring_entity_id, p.fiscal_year, p.reference_price AS ref, p.budget,
                   p.procurement_method, p.method_details, p.main_procurement_category AS category, p.date_published,
-                  w.amount AS win_amount, w.award_date, w.winner_id, w.winners,
+                  w.amount AS win_amount, w.award_date, w.winner_id, w.winners, w.paid_suppliers, w.paid_amount,
                   c.bidders, c.priced, c.max_amount
            FROM process p LEFT JOIN th_win w ON w.process_id = p.process_id
            LEFT JOIN th_bid_count c ON c.process_id = p.process_id

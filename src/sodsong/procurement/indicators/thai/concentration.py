@@ -30,30 +30,29 @@ SPEC = IndicatorSpec.from_module(
     source="opentender.eu (DIGIWHIST): supplier share of a buyer's spending",
 )
 
-# The supplier amounts of every buyer, joined once: the agencies and the shares are read from it.
-_SUPPLIED = """SELECT p.buyer_id, s.org_id, s.process_id, s.amount
-FROM th_supplier s JOIN th_process p ON p.process_id = s.process_id
-WHERE p.buyer_id IS NOT NULL AND s.amount > 0"""
-
-_AGENCIES = """SELECT buyer_id, sum(amount) AS total, count(DISTINCT process_id) AS processes
-FROM ${candidates}
-GROUP BY buyer_id HAVING count(DISTINCT process_id) >= ${minimum_processes}"""
+# The agencies judged, from the processes alone (each carries its suppliers' amounts above 0);
+# the candidates table, so the readiness count is read from it.
+_AGENCIES = """SELECT buyer_id, sum(paid_amount) AS total, count(*) AS processes
+FROM th_process
+WHERE buyer_id IS NOT NULL AND paid_suppliers > 0
+GROUP BY buyer_id HAVING count(*) >= ${minimum_processes}"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    candidates=_SUPPLIED,
-    flags=f"""WITH shares AS (
-    SELECT buyer_id, org_id, sum(amount) AS amount, count(*) AS processes,
-           row_number() OVER (PARTITION BY buyer_id ORDER BY sum(amount) DESC, org_id) AS rank
-    FROM ${{candidates}}
-    GROUP BY buyer_id, org_id
+    candidates=_AGENCIES,
+    flags="""WITH shares AS (
+    SELECT p.buyer_id, s.org_id, sum(s.amount) AS amount, count(*) AS processes,
+           row_number() OVER (PARTITION BY p.buyer_id ORDER BY sum(s.amount) DESC, s.org_id) AS rank
+    FROM th_supplier s JOIN th_process p ON p.process_id = s.process_id
+    WHERE p.buyer_id IN (SELECT buyer_id FROM ${candidates}) AND s.amount > 0
+    GROUP BY p.buyer_id, s.org_id
 )
 SELECT 'agency' AS subject_kind, a.buyer_id AS subject_id, CAST(NULL AS VARCHAR) AS process_id,
        s.org_id, CAST(NULL AS INTEGER) AS fiscal_year, CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) AS value,
-       to_json({{'supplier': s.org_id, 'supplier_amount': s.amount, 'supplier_processes': s.processes,
-                 'agency_total': a.total, 'agency_processes': a.processes,
-                 'share': round(CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE), 4)}}) AS details
-FROM ({_AGENCIES}) a JOIN shares s ON s.buyer_id = a.buyer_id AND s.rank = 1
-WHERE CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) >= ${{minimum_share}}""",
-    checked=f"SELECT count(*) FROM ({_AGENCIES}) a",
+       to_json({'supplier': s.org_id, 'supplier_amount': s.amount, 'supplier_processes': s.processes,
+                'agency_total': a.total, 'agency_processes': a.processes,
+                'share': round(CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE), 4)}) AS details
+FROM ${candidates} a JOIN shares s ON s.buyer_id = a.buyer_id AND s.rank = 1
+WHERE CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) >= ${minimum_share}""",
+    checked="SELECT count(*) FROM ${candidates} a",
 )

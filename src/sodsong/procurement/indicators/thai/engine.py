@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import duckdb
 
+from sodsong.config import env_str
 from sodsong.procurement.indicators.thai import INDICATORS
 from sodsong.procurement.indicators.thai.base import ThaiIndicator, render
 from sodsong.procurement.indicators.thai.common import COMMON
@@ -48,6 +49,9 @@ class DuckDBEngine:
         # Row order of the temporary relations and of `flag` is never read (every list is
         # sorted, every table compared as a set): not keeping it lets DuckDB work in parallel.
         con.execute("SET preserve_insertion_order = false")
+        # The shared relations are temporary tables: past the limit DuckDB moves them to disk
+        # instead of growing (10 M projects needed 13 GB without a limit).
+        con.execute(f"SET memory_limit = '{env_str('SODSONG_FLAGS_MEMORY_LIMIT', '5GB')}'")
 
     def materialize(self, name: str, sql: str) -> None:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
