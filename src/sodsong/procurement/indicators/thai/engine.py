@@ -31,8 +31,14 @@ FAMILY = "thai"
 
 class Engine(Protocol):
     name: str
+    # True: the flags and the readiness counts of every indicator are computed together at the
+    # end (Spark: one job). False: each indicator's right after it, then its tables are dropped
+    # (DuckDB: the memory of one indicator's tables at a time, not of all of them).
+    batch: bool
 
     def materialize(self, name: str, sql: str) -> None: ...
+
+    def drop(self, name: str) -> None: ...
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]: ...
 
@@ -43,6 +49,7 @@ class DuckDBEngine:
     """Runs the SQL on the warehouse connection itself (temporary tables vanish with it)."""
 
     name = "duckdb"
+    batch = False
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
@@ -55,6 +62,9 @@ class DuckDBEngine:
 
     def materialize(self, name: str, sql: str) -> None:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+
+    def drop(self, name: str) -> None:
+        self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return self.con.execute(sql).fetchall()
@@ -125,10 +135,15 @@ def compute(
     run_id = run_id_for(engine.name, started)
     result = RunResult(run_id, engine.name)
     present = _present(con, indicators)
+    create_flag_tables(con)
+    clear_family(con, FAMILY, [i.code for i in indicators])
     for name, sql in COMMON:
         engine.materialize(name, sql)
     fences: list[tuple[Any, ...]] = []
     selects: list[str] = []
+    # Indicators that check the same subjects share one count (the same SQL once).
+    batched: dict[str, list[str]] = {}  # readiness count SQL -> the indicators it counts for
+    counted: dict[str, int] = {}  # readiness count SQL -> its count
     checked: dict[str, int] = {}
     for indicator in indicators:
         missing = [f for f in indicator.spec.required_fields if not present[f]]
@@ -147,22 +162,25 @@ def compute(
                     f"FROM {indicator.fence_table} ORDER BY group_key"
                 )
             ]
-        selects.append(flag_select(indicator, render(indicator, indicator.flags, values), run_id))
-        checked[indicator.code] = -1
-    if checked:
-        # Indicators that check the same subjects share one count (the same SQL once).
-        by_sql: dict[str, list[str]] = {}
-        for i in indicators:
-            if i.code in checked:
-                by_sql.setdefault(render(i, i.checked, settings.of(i.code)), []).append(i.code)
-        counts = " UNION ALL ".join(f"SELECT {k} AS k, c.* FROM ({sql}) c" for k, sql in enumerate(by_sql))
-        codes_of = list(by_sql.values())
-        for k, n in engine.rows(counts):
+        select = flag_select(indicator, render(indicator, indicator.flags, values), run_id)
+        count = render(indicator, indicator.checked, values)
+        if engine.batch:
+            selects.append(select)
+            batched.setdefault(count, []).append(indicator.code)
+            checked[indicator.code] = -1
+            continue
+        engine.insert_flags([select], con)
+        if count not in counted:
+            counted[count] = int(engine.rows(count)[0][0])
+        checked[indicator.code] = counted[count]
+        for table in (indicator.candidate_table, indicator.fence_table):
+            engine.drop(table)
+    if batched:
+        union = " UNION ALL ".join(f"SELECT {k} AS k, c.* FROM ({sql}) c" for k, sql in enumerate(batched))
+        codes_of = list(batched.values())
+        for k, n in engine.rows(union):
             checked.update(dict.fromkeys(codes_of[int(k)], int(n)))
-    create_flag_tables(con)
-    codes = [i.code for i in indicators]
-    clear_family(con, FAMILY, codes)
-    engine.insert_flags(selects, con)
+        engine.insert_flags(selects, con)
     flagged = dict(
         con.execute(
             "SELECT indicator, count(*) FROM flag WHERE run_id = ? GROUP BY indicator", [run_id]

@@ -56,6 +56,7 @@ class SparkEngine:
     """Runs the run's SQL on Spark over Parquet copies of the warehouse tables."""
 
     name = "spark"
+    batch = True
 
     def __init__(self, spark: Any, folder: Path) -> None:
         self.spark = spark
@@ -83,6 +84,10 @@ class SparkEngine:
         # Lazy: computed once, by the first query that reads it (each Spark job costs seconds).
         self.spark.sql(f"CACHE LAZY TABLE {name} AS {to_spark(sql)}")
         self.views.append(name)
+
+    def drop(self, name: str) -> None:
+        self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
+        self.spark.catalog.dropTempView(name)
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self.spark.sql(to_spark(sql)).collect()]
