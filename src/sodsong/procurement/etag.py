@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.translation import get_language
 
 import sodsong
+from sodsong.procurement.dbstate import cached_on_db_state
 from sodsong.procurement.search.store import NoIndexError, locate
 
 __all__ = ["snapshot_etag"]
@@ -28,7 +29,7 @@ View = Callable[..., HttpResponse]
 def _linked_cases_version() -> str:
     from sodsong.watch.casework.procurement import linked_cases_version
 
-    return linked_cases_version()
+    return cached_on_db_state("linked_cases_version", linked_cases_version)
 
 
 def _tag(request: HttpRequest) -> str | None:

@@ -25,6 +25,7 @@ from sodsong.procurement.search.labels import (
 )
 from sodsong.procurement.search.pages import agency_page, company_page, project_page
 from sodsong.procurement.search.store import NoIndexError, connect_details
+from sodsong.procurement.templatetags.procurement import _linker
 from sodsong.procurement.views import _language, _money, not_loaded
 from sodsong.procurement.views_svg import bid_histogram, cobidder_network, location_map
 from sodsong.thai import province_name
@@ -239,7 +240,7 @@ def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRes
                 {k: float(v) for k, v in page.provinces.items()},
                 title=_("Projects by province"),
                 language=language,
-                href=lambda code: reverse("procurement:search") + f"?agency={org.org_id}&province={code}",
+                href=f"{reverse('procurement:search')}?agency={org.org_id}&province=".__add__,
             )
             if page.provinces
             else None,
@@ -311,7 +312,7 @@ def company(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRe
                 page.cobidders,
                 page.cobid_edges,
                 title=_("Co-bidder network"),
-                href=lambda other: reverse("procurement:company", args=[other]),
+                href=_linker("procurement:company"),
             )
             if page.cobidders
             else None,

@@ -32,10 +32,23 @@ __all__ = [
 ]
 
 
+def _linked_projects() -> frozenset[str]:
+    from sodsong.watch.models import CaseProjectLink
+
+    return frozenset(CaseProjectLink.objects.filter(confirmed=True).values_list("process_id", flat=True))
+
+
 def linked_reports(process_id: str) -> list[Any]:
-    """Published citizen reports whose link to this project staff confirmed (the watch part)."""
+    """Published citizen reports whose link to this project staff confirmed (the watch part).
+
+    The few projects with a confirmed link are known per thread until the app database changes;
+    the others are answered without a query.
+    """
+    from sodsong.procurement.dbstate import cached_on_db_state
     from sodsong.watch.casework.procurement import published_cases_for_project
 
+    if process_id not in cached_on_db_state("linked_projects", _linked_projects):
+        return []
     return list(published_cases_for_project(process_id))
 
 
