@@ -7,6 +7,10 @@ bench/ocds_synthetic.py), then times, in the same run and one after the other, e
 process: `ocdscardinal.coverage(path)` (OCP's Rust code from PyPI, which only parses the file)
 and `sodsong indicators --settings <all 12> --no-meta path`. Prints seconds, the ratio and
 peak RSS, and writes them as JSON to bench/results/. Target: ratio <= 0.5.
+
+Before timing, it runs `sodsong indicators --compile` once (the mypyc build of the per-release
+code, not timed; a no-op when already built for the current sources). `--pure` skips that and
+times the pure Python code instead.
 """
 
 from __future__ import annotations
@@ -113,6 +117,7 @@ def main() -> int:
     parser.add_argument("--releases", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--repeat", type=int, default=1, help="alternate the two commands this many times")
+    parser.add_argument("--pure", action="store_true", help="time the pure Python code (no mypyc build)")
     args = parser.parse_args()
 
     path = dataset(args.releases, args.seed)
@@ -123,6 +128,10 @@ def main() -> int:
     coverage = [env_python, "-c", f"import ocdscardinal; ocdscardinal.coverage({str(path)!r})"]
     ours = [env_python, "-m", "sodsong", "indicators", "--settings", str(settings), "--no-meta", str(path)]
     os.environ["PYTHONPATH"] = str(REPO / "src")
+    if args.pure:
+        os.environ["SODSONG_PURE_PYTHON"] = "1"
+    else:
+        subprocess.run([env_python, "-m", "sodsong", "indicators", "--compile"], check=True)
     rows = []
     for _ in range(args.repeat):
         load_before = load()
@@ -145,6 +154,7 @@ def main() -> int:
         "releases": args.releases,
         "file_bytes": path.stat().st_size,
         "command": " ".join(ours),
+        "compiled": not args.pure,
         "runs": rows,
     }
     out = RESULTS / f"indicators-ocds-{args.releases}.json"

@@ -207,6 +207,9 @@ def test_map_of_tenderers_and_flags() -> None:
                         "details",
                         "roles",
                         "address",
+                        "streetAddress",
+                        "contactPoint",
+                        "email",
                     ]
                 ),
                 children,

@@ -7,6 +7,11 @@ calculations in `price` (winning and second bids) and `tenderers` (`--map`); the
 
 from __future__ import annotations
 
+# ruff: noqa: E402  (the compiled modules must be on the path before the indicators are imported)
+from sodsong.procurement.indicators.ocds import compiled
+
+compiled.activate(__path__)  # the mypyc build of the hot modules, when one matches the sources
+
 from sodsong.procurement.indicators.ocds.base import OcdsIndicator
 from sodsong.procurement.indicators.ocds.r003 import R003
 from sodsong.procurement.indicators.ocds.r018 import R018

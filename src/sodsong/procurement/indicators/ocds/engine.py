@@ -18,13 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.common import Facts, is_cancelled, matches_method_details
+from sodsong.procurement.indicators.ocds.fold import Fold, Problem, fold_loop
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
-from sodsong.procurement.indicators.ocds.release import LineError, decode_line
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.ocds.tenderers import Tenderers
 
@@ -82,44 +80,20 @@ def _fold_lines(
     lines: Iterator[bytes], settings: OcdsSettings, with_map: bool
 ) -> tuple[Accumulator, list[LineProblem], int]:
     indicators = build_indicators(settings, with_map)
-    folds = [indicator.fold for indicator in indicators]
+    folds: list[Fold] = [indicator.fold for indicator in indicators]
     exclusions = split_pipe(settings.exclusions)
     acc = Accumulator()
-    problems: list[LineProblem] = []
+    found: list[Problem] = []
     number = -1
     collecting = gc.isenabled()
     gc.disable()  # only acyclic data is created here; collection passes would be wasted work
     try:
-        number = _fold_loop(lines, folds, exclusions, acc, problems)
+        number = fold_loop(lines, folds, exclusions, acc, found)
     finally:
         if collecting:
             gc.enable()
+    problems = [LineProblem(line, reason, io_error) for line, reason, io_error in found]
     return acc, problems, number + 1
-
-
-def _fold_loop(
-    lines: Iterator[bytes],
-    folds: list[Any],
-    exclusions: frozenset[str],
-    acc: Accumulator,
-    problems: list[LineProblem],
-) -> int:
-    none: frozenset[str] = frozenset()
-    number = -1
-    for number, line in enumerate(lines):
-        try:
-            release = decode_line(line)
-        except LineError as exc:
-            problems.append(LineProblem(number + 1, str(exc), exc.io_error))
-            continue
-        if release is None or is_cancelled(release):
-            continue
-        if exclusions and not matches_method_details(release, none, exclusions):
-            continue
-        facts = Facts(release, release.ocid)
-        for fold in folds:
-            fold(facts, number, acc)
-    return number
 
 
 def _split_lines(data: bytes, final: bool) -> tuple[list[bytes], bytes]:

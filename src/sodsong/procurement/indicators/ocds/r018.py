@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts, matches_method
+from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R018",
     family="ocds",
     title_th="เสนอราคาเพียงรายเดียว",

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts, string_ids
+from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R030",
     family="ocds",
     title_th="ผู้ยื่นข้อเสนอหลังหมดเวลาได้รับการคัดเลือก",

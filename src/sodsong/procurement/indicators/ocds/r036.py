@@ -18,10 +18,11 @@ from sodsong.procurement.indicators.ocds.common import (
     is_number,
     matches_method_details,
 )
+from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R036",
     family="ocds",
     title_th="ผู้เสนอราคาต่ำสุดถูกตัดสิทธิ์",

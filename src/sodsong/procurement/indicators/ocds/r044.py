@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts
+from sodsong.procurement.indicators.ocds.compiled import module_doc
+from sodsong.procurement.indicators.ocds.release import Address, ContactPoint
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R044",
     family="ocds",
     title_th="คู่เทียบมีที่อยู่หรือผู้ติดต่อเดียวกัน",
@@ -38,30 +42,41 @@ CONTACT_FIELDS = ("name", "email", "telephone", "faxNumber", "url")
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-def address_key(address: Any) -> str | None:
+def address_key(address: Address | None) -> str | None:
     """Cardinal's comparable address: each string field trimmed, lowercased, followed by a space."""
-    if type(address) is not dict or "streetAddress" not in address:
+    if address is None or address.streetAddress is msgspec.UNSET:
         return None
-    parts = [value.strip(WHITE_SPACE) for name in ADDRESS_FIELDS if type(value := address.get(name)) is str]
+    parts = []
+    for value in (
+        address.streetAddress,
+        address.locality,
+        address.region,
+        address.postalCode,
+        address.countryName,
+    ):
+        if type(value) is str:
+            parts.append(value.strip(WHITE_SPACE))
     # Lowercasing the joined text equals lowercasing each part: the parts stay separated by spaces.
     return (" ".join(parts) + " ").lower() if parts else ""
 
 
-def first_contact_field(contact: Any) -> str | None:
-    for name in CONTACT_FIELDS:
-        if type(contact.get(name)) is str:
-            return name
-    return None
+def contact_fields(contact: ContactPoint) -> tuple[Any, Any, Any, Any, Any]:
+    """The contact point's fields in Cardinal's comparison order (`CONTACT_FIELDS`)."""
+    return (contact.name, contact.email, contact.telephone, contact.faxNumber, contact.url)
 
 
-def same_contact(first: Any, second: Any) -> bool:
-    if type(first) is not dict or type(second) is not dict:
-        return False
-    for name in CONTACT_FIELDS:
-        one = first.get(name)
-        two = second.get(name)
+def first_contact_field(contact: ContactPoint) -> int:
+    """Index in `CONTACT_FIELDS` of the first string field; -1 if none."""
+    for index, value in enumerate(contact_fields(contact)):
+        if type(value) is str:
+            return index
+    return -1
+
+
+def same_contact(first: ContactPoint, second: ContactPoint) -> bool:
+    for one, two in zip(contact_fields(first), contact_fields(second), strict=True):
         if type(one) is str and type(two) is str:
-            return one == two
+            return bool(one == two)
     return False
 
 
@@ -74,7 +89,7 @@ class R044(OcdsIndicator):
         parties = facts.release.parties
         if parties is None:
             return
-        tenderers: dict[str, tuple[str | None, Any]] = {}
+        tenderers: dict[str, tuple[str | None, ContactPoint | None]] = {}
         for party in parties:
             roles = party.roles
             if isinstance(roles, list) and "tenderer" in roles and isinstance(party.id, str):
@@ -89,7 +104,7 @@ class R044(OcdsIndicator):
                     self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid})
 
 
-def similar(tenderers: dict[str, tuple[str | None, Any]]) -> set[str]:
+def similar(tenderers: dict[str, tuple[str | None, ContactPoint | None]]) -> set[str]:
     """The tenderers that share an address or a contact point with another one.
 
     Equivalent to comparing every pair as Cardinal does, in linear time for the usual case:
@@ -99,8 +114,8 @@ def similar(tenderers: dict[str, tuple[str | None, Any]]) -> set[str]:
     """
     matched: set[str] = set()
     addresses: dict[str, str] = {}
-    contacts: dict[tuple[str, str], str] = {}
-    firsts: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    contacts: dict[tuple[int, str], str] = {}
+    firsts: dict[int, list[tuple[str, ContactPoint]]] = {}
     for tenderer, (address, contact) in tenderers.items():
         if address is not None:
             other = addresses.get(address)
@@ -109,10 +124,10 @@ def similar(tenderers: dict[str, tuple[str | None, Any]]) -> set[str]:
             else:
                 matched.add(other)
                 matched.add(tenderer)
-        if type(contact) is dict:
+        if contact is not None:
             field = first_contact_field(contact)
-            if field is not None:
-                key = (field, contact[field])
+            if field >= 0:
+                key = (field, contact_fields(contact)[field])
                 other = contacts.get(key)
                 if other is None:
                     contacts[key] = tenderer

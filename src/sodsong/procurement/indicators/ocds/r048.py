@@ -15,11 +15,12 @@ from __future__ import annotations
 from sodsong.procurement.indicators.numeric import fma, quantile
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
+from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R048",
     family="ocds",
     title_th="ผู้ขายสินค้าหลากหลายประเภทผิดปกติ",

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quantile
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.ocds.price import ratios
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
-SPEC = IndicatorSpec.from_module(
-    __name__,
+SPEC = IndicatorSpec(
+    definition=module_doc(__name__),
     code="R058",
     family="ocds",
     title_th="เสนอราคาต่ำกว่าผู้เสนอรายอื่นผิดปกติ",

@@ -24,8 +24,10 @@ import msgspec
 # of small objects out of the garbage collector's lists makes decoding and folding faster.
 
 __all__ = [
+    "Address",
     "Award",
     "Bid",
+    "ContactPoint",
     "LineError",
     "Org",
     "Party",
@@ -83,11 +85,28 @@ class Tender(msgspec.Struct, gc=False):
     procuringEntity: Org | None = None
 
 
+class Address(msgspec.Struct, gc=False):
+    # UNSET when the key is absent: R044 compares an address only if `streetAddress` is a key.
+    streetAddress: Any = msgspec.UNSET
+    locality: Any = None
+    region: Any = None
+    postalCode: Any = None
+    countryName: Any = None
+
+
+class ContactPoint(msgspec.Struct, gc=False):
+    name: Any = None
+    email: Any = None
+    telephone: Any = None
+    faxNumber: Any = None
+    url: Any = None
+
+
 class Party(msgspec.Struct, gc=False):
     id: Any = None
     roles: Any = None
-    address: Any = None
-    contactPoint: Any = None
+    address: Address | None = None
+    contactPoint: ContactPoint | None = None
 
 
 class Release(msgspec.Struct, gc=False):
