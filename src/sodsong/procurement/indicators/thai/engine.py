@@ -56,9 +56,11 @@ class DuckDBEngine:
         # Row order of the temporary relations and of `flag` is never read (every list is
         # sorted, every table compared as a set): not keeping it lets DuckDB work in parallel.
         con.execute("SET preserve_insertion_order = false")
-        # The shared relations are temporary tables: past the limit DuckDB moves them to disk
-        # instead of growing (10 M projects needed 13 GB without a limit).
-        con.execute(f"SET memory_limit = '{env_str('SODSONG_FLAGS_MEMORY_LIMIT', '5GB')}'")
+        # DuckDB's own default (80 % of the memory) unless set: 5 GB was too little for the
+        # shared relations of 10 M projects (out of memory while building them).
+        limit = env_str("SODSONG_FLAGS_MEMORY_LIMIT", "")
+        if limit:
+            con.execute("SET memory_limit = ?", [limit])
 
     def materialize(self, name: str, sql: str) -> None:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
