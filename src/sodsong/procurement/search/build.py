@@ -155,6 +155,7 @@ CREATE INDEX org_agencies ON org(budget) WHERE is_agency;
 CREATE INDEX org_contractors ON org(won_value) WHERE is_contractor;
 CREATE UNIQUE INDEX org_key ON org(org_id);
 CREATE INDEX org_juristic ON org(juristic_id) WHERE juristic_id IS NOT NULL;
+CREATE INDEX org_parent ON org(parent) WHERE parent IS NOT NULL;
 CREATE INDEX org_year_org ON org_year(org, role);
 CREATE INDEX cube_year ON cube(fiscal_year, flagged);
 CREATE INDEX cube_province ON cube(province_code, method);
