@@ -7,16 +7,19 @@ What it does, all on loopback:
 1. a fresh data directory (SQLite unless DATABASE_URL is set; a PostgreSQL database is emptied
    by `migrate` + deleting the LINE tables' rows first), `sodsong migrate`;
 2. the fake LINE API (tests/watch/line/fake_line.py) in its own process;
-3. `sodsong serve` (gunicorn, the inbox thread in each worker process) in its own process group;
+3. `sodsong serve` (gunicorn; the inbox worker as its own process, started by `serve` at lower
+   priority, unless `--worker thread`) in its own process group;
 4. a load generator in a separate process: open loop at `--rate` events/s (one event per
    request, as LINE mostly sends them), text messages from 1,000 users, each request signed;
    it records every event id, HTTP status and ack latency;
 5. with `--crash-at S`: `kill -9` of the whole server process group S seconds into the load,
    restart 1 s later (the load keeps going; requests during the outage fail and count as not
    acknowledged, as LINE would redeliver them);
-6. after the load, waits until no stored event is pending, then checks: every event that got a
-   200 is stored; every one is processed (status done); no event was answered twice (reply
+6. after the load, waits until nothing is spooled or pending, then checks: every event that got
+   a 200 is stored; every one is processed (status done); no event was answered twice (reply
    tokens and push retry keys seen by the fake LINE API are distinct).
+The CPU seconds of the server's processes (from /proc, gunicorn apart from the inbox worker) are
+reported per acknowledged and per processed event (not for runs with --crash-at).
 The real conversation engine processes the events. Flood control is raised out of the way.
 """
 
@@ -141,6 +144,26 @@ def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> sub
     raise SystemExit("server did not start; see " + str(log))
 
 
+def server_cpu(group: int) -> dict[str, float]:
+    """CPU seconds (user + system) of the live processes in the server's process group: gunicorn
+    (master and workers) and the inbox worker (`sodsong line work`) apart."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = {"server": 0.0, "worker": 0.0}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdecimal():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) != group:
+                continue
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        kind = "worker" if b"line\0work" in command else "server"
+        total[kind] += (int(fields[11]) + int(fields[12])) / ticks
+    return {k: round(v, 2) for k, v in total.items()}
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
@@ -160,6 +183,13 @@ def main() -> None:
         action="store_true",
         help="no processing during the load (SODSONG_LINE_WORKER=off); afterwards `sodsong line work --once` is timed",
     )
+    parser.add_argument(
+        "--worker",
+        choices=["process", "thread"],
+        default="process",
+        help="SODSONG_LINE_WORKER during the load",
+    )
+    parser.add_argument("--spool", choices=["auto", "on", "off"], default="auto", help="SODSONG_LINE_SPOOL")
     parser.add_argument(
         "--load", nargs=4, metavar=("PORT", "RATE", "DURATION", "OUT"), help=argparse.SUPPRESS
     )
@@ -181,7 +211,8 @@ def main() -> None:
         SODSONG_LINE_RATE_LIMIT="100000",
         SODSONG_LINE_PUSH_QUOTA="100000000",
         SODSONG_LOG_LEVEL="WARNING",
-        SODSONG_LINE_WORKER="off" if args.ack_only else "thread",
+        SODSONG_LINE_WORKER="off" if args.ack_only else args.worker,
+        SODSONG_LINE_SPOOL=args.spool,
     )
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "sodsong.settings"
@@ -209,6 +240,7 @@ def main() -> None:
     log = data / "server.log"
     server = start_server(env, port, args.workers, log)
     out = data / "acks.jsonl"
+    cpu_before = server_cpu(server.pid)
     loader = subprocess.Popen(
         [
             PYTHON,
@@ -236,6 +268,7 @@ def main() -> None:
         restarted_at = time.monotonic() - began - 0.5
     loader.wait()
     load_seconds = time.monotonic() - began - 0.5
+    cpu_load = server_cpu(server.pid)
 
     results = [json.loads(line) for line in out.read_text().splitlines() if line]
     acked = {r[0] for r in results if r[1] == 200}
@@ -243,11 +276,14 @@ def main() -> None:
     drain_start = time.monotonic()
     if args.ack_only:
         subprocess.run([PYTHON, "-m", "sodsong", "line", "work", "--once"], env=env, cwd=ROOT, check=True)
-    while LineInboxEvent.objects.filter(status=InboxStatus.PENDING).exists():
+    from sodsong.watch.line import spool
+
+    while spool.count() or LineInboxEvent.objects.filter(status=InboxStatus.PENDING).exists():
         if time.monotonic() - drain_start > 900:
             break
         time.sleep(0.5)
     drained = time.monotonic() - drain_start
+    cpu_end = server_cpu(server.pid)
     stored = dict(LineInboxEvent.objects.values_list("webhook_event_id", "status"))
     missing = [e for e in acked if e not in stored]
     not_done = [e for e in acked if stored.get(e) != InboxStatus.DONE]
@@ -279,7 +315,15 @@ def main() -> None:
         "drain_after_load_s": round(drained, 1),
         "processing": "after the load (sodsong line work --once)"
         if args.ack_only
-        else "during the load (threads)",
+        else f"during the load ({args.worker})",
+        "spool": spool.enabled(),
+        "server_cpu_s_during_load": None if args.crash_at else cpu_load,
+        "ack_cpu_ms_per_acked": None
+        if args.crash_at or not acked
+        else round((cpu_load["server"] - cpu_before["server"]) * 1000 / len(acked), 2),
+        "worker_cpu_ms_per_processed": None
+        if args.crash_at or args.ack_only or not processed_span
+        else round(cpu_end["worker"] * 1000 / processed_span, 2),
         "stored": len(stored),
         "processed_done": processed_span,
         "acked_missing": len(missing),

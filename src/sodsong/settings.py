@@ -150,7 +150,13 @@ LINE_REPLY_MAX_AGE_SECONDS = env_int("SODSONG_LINE_REPLY_MAX_AGE_SECONDS", 50)
 LINE_PUSH_QUOTA = env_int("SODSONG_LINE_PUSH_QUOTA", 300)
 LINE_RATE_LIMIT = env_int("SODSONG_LINE_RATE_LIMIT", 20)
 LINE_RATE_WINDOW_SECONDS = env_int("SODSONG_LINE_RATE_WINDOW_SECONDS", 60)
-LINE_WORKER = env_str("SODSONG_LINE_WORKER", "thread")
+# Who processes stored LINE events: "process" (one `sodsong line work` started by `sodsong serve`),
+# "thread" (one in each server process), "off" (run `sodsong line work` yourself).
+LINE_WORKER = env_str("SODSONG_LINE_WORKER", "process")
+# The acknowledgement's own SQLite file (auto: when the app database is SQLite); see watch/line/spool.py.
+LINE_SPOOL = env_str("SODSONG_LINE_SPOOL", "auto")
+LINE_SPOOL_PATH = env_str("SODSONG_LINE_SPOOL_PATH", "")
+LINE_SPOOL_FSYNC = env_bool("SODSONG_LINE_SPOOL_FSYNC", False)
 LINE_RICHMENU_WEBSITE = env_str("SODSONG_LINE_RICHMENU_WEBSITE", "")
 
 # Evidence files (photos, documents, audio, video) larger than this are refused, on every channel.

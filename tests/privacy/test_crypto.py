@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pytest
 
 from sodsong.privacy.crypto import DecryptionError, decrypt, decrypt_text, encrypt, encrypt_text, keyed_hash
@@ -22,3 +26,26 @@ def test_keyed_hashes_are_stable_per_purpose_and_do_not_contain_the_value() -> N
     assert keyed_hash(user, "line-user") != keyed_hash(user + "x", "line-user")
     assert user not in keyed_hash(user, "line-user")
     assert len(keyed_hash(user, "line-user")) == 43
+
+
+def test_threads_creating_the_key_file_at_once_all_get_the_key_that_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first encryptions of a fresh server come from several request threads at once: each
+    must get the key that ends up in the file (a shared temporary file once let a later thread
+    rewrite it, so the first events were encrypted with a key that was then lost)."""
+    from sodsong.privacy import crypto
+
+    monkeypatch.setattr(crypto, "data_dir", lambda: tmp_path)
+    start = threading.Barrier(16)
+
+    def first_use() -> bytes:
+        start.wait()
+        return crypto._key_file_key()
+
+    for _attempt in range(5):
+        (tmp_path / "encryption_key").unlink(missing_ok=True)
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            keys = set(pool.map(lambda _: first_use(), range(16)))
+        assert keys == {(tmp_path / "encryption_key").read_bytes().strip()}
+    assert [p.name for p in tmp_path.iterdir()] == ["encryption_key"]

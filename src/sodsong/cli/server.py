@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +16,9 @@ __all__ = ["serve", "worker_count"]
 
 # Called in every worker process once it has booted (e.g. to start the watch inbox processor).
 WORKER_START_HOOKS: list[Callable[[], None]] = []
+# Each gives the `sodsong` arguments of a process to run beside the server (or None): started by
+# `serve`, restarted if it dies, stopped with the server (e.g. the LINE inbox worker).
+COMPANIONS: list[Callable[[], list[str] | None]] = []
 
 
 def worker_count() -> int:
@@ -39,8 +46,47 @@ def _post_worker_init(worker: Any) -> None:
         hook()
 
 
+class _Companion:
+    """One `sodsong …` child process, restarted after a crash until the server stops. It is told
+    the server's pid and stops by itself when the server is gone (even after a kill -9)."""
+
+    def __init__(self, arguments: list[str]) -> None:
+        self.arguments = arguments
+        self.process: subprocess.Popen[bytes] | None = None
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="companion", daemon=True)
+
+    def _run(self) -> None:
+        command = [sys.executable, "-m", "sodsong", *self.arguments, "--parent", str(os.getpid())]
+        while not self.stopping.is_set():
+            self.process = subprocess.Popen(command)
+            self.process.wait()  # gunicorn may reap it first: then this returns at once
+            if not self.stopping.wait(2):
+                print(f"restarting `sodsong {' '.join(self.arguments)}`", file=sys.stderr, flush=True)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
 def serve(host: str, port: int, *, workers: int | None = None, threads: int = 8) -> None:
     """Run until interrupted. Access logs omit query strings (they may hold case codes)."""
+    companions = [_Companion(arguments) for make in COMPANIONS if (arguments := make())]
+    for companion in companions:
+        companion.thread.start()
+    try:
+        _serve(host, port, workers=workers, threads=threads)
+    finally:
+        for companion in companions:
+            companion.stop()
+
+
+def _serve(host: str, port: int, *, workers: int | None, threads: int) -> None:
     options = {
         "bind": f"{host}:{port}",
         "workers": workers or worker_count(),

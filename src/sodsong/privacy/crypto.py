@@ -39,7 +39,9 @@ class DecryptionError(ValueError):
 def _key_file_key() -> bytes:
     path = data_dir() / "encryption_key"
     if not path.exists():
-        temporary = path.with_name(f".encryption_key.{os.getpid()}")
+        # A temporary name of its own for every caller (threads of one process included): a
+        # shared one let a second writer rewrite the linked file after the first had read it.
+        temporary = path.with_name(f".encryption_key.{os.getpid()}.{os.urandom(8).hex()}")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(Fernet.generate_key())

@@ -6,13 +6,14 @@ import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import override_settings
 
 from sodsong.watch.conversation.messages import ConversationKey, Inbound, QuickReply, QuickReplyKind, Reply
-from sodsong.watch.line import processing
+from sodsong.watch.line import processing, spool
 from sodsong.watch.line.inbox import sign
 from tests.watch.line.fake_line import FakeLine
 
@@ -21,9 +22,11 @@ USER = "U4af4980629abcdef0123456789abcdef"
 
 
 @pytest.fixture(autouse=True)
-def _no_background_worker() -> Iterator[None]:
-    with override_settings(LINE_WORKER="off"):
+def _no_background_worker(tmp_path: Path) -> Iterator[None]:
+    """No inbox worker unless a test starts one; a spool file of the test's own."""
+    with override_settings(LINE_WORKER="off", LINE_SPOOL_PATH=str(tmp_path / "line-spool.sqlite3")):
         yield
+    spool.close()
 
 
 @pytest.fixture
@@ -101,6 +104,11 @@ def headers(body: bytes, secret: str = SECRET) -> dict[str, str]:
 
 
 def post(client: Any, body: bytes, secret: str = SECRET, **extra: Any) -> Any:
-    return client.post(
+    """POST a signed body, then move what the spool holds into the inbox, as the worker does
+    first (tests then see every stored event as an inbox row)."""
+    response = client.post(
         "/line/webhook", data=body, content_type="application/json", **{**headers(body, secret), **extra}
     )
+    if spool.enabled():
+        spool.drain()
+    return response

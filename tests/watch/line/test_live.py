@@ -6,9 +6,14 @@ from __future__ import annotations
 import hashlib
 import http.client
 import io
+import os
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,12 +21,14 @@ import pytest
 from PIL import Image
 
 from sodsong.watch.evidence import read_evidence
+from sodsong.watch.line import spool
 from sodsong.watch.line.processing import Worker
 from sodsong.watch.models import InboxStatus, LineInboxEvent, Report, Status
-from tests.watch.line.conftest import USER, StandIn, body_of, event, headers, text
+from tests.watch.line.conftest import SECRET, USER, StandIn, body_of, event, headers, text
 from tests.watch.line.fake_line import FakeLine
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -56,7 +63,7 @@ def send(server: Any, body: bytes, **extra: str) -> int:
 
 def settled(timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
-    while LineInboxEvent.objects.filter(status=InboxStatus.PENDING).exists():
+    while spool.count() or LineInboxEvent.objects.filter(status=InboxStatus.PENDING).exists():
         assert time.monotonic() < deadline, "events still pending"
         time.sleep(0.05)
 
@@ -134,3 +141,74 @@ def test_a_citizen_reports_by_line_end_to_end(live_server: Any, worker: Worker, 
     assert "LINE" in texts[-1]  # the confidentiality sentence: confidential, not anonymous to us
     assert report.contact == ""
     assert len(fake_line.replies()) >= len(steps) - 1
+
+
+def test_sodsong_serve_processes_line_events_out_of_the_box(tmp_path: Path, fake_line: FakeLine) -> None:
+    """What a user runs (`sodsong serve`, default settings): the server starts the inbox worker
+    process itself, a signed event is acknowledged, processed and answered; stopping the server
+    stops the worker."""
+    env = {
+        **os.environ,
+        "SODSONG_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/app.sqlite3",
+    }
+    for name in (
+        "DJANGO_SETTINGS_MODULE",
+        "SODSONG_LINE_WORKER",
+        "SODSONG_LINE_SPOOL",
+        "SODSONG_LINE_SPOOL_PATH",
+    ):
+        env.pop(name, None)
+    env.update(PYTHONPATH=str(REPO / "src"), LINE_CHANNEL_SECRET=SECRET, LINE_API_BASE=fake_line.url)
+    command = [sys.executable, "-m", "sodsong"]
+    subprocess.run([*command, "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*command, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        body = body_of(text("แจ้งเรื่อง"))
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("POST", "/line/webhook", body=body, headers=_signed(body))
+                if connection.getresponse().status == 200:
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+                time.sleep(0.3)
+        assert fake_line.wait_for(lambda: len(fake_line.replies()) == 1, timeout=60)
+        workers = _line_workers(server.pid)
+        assert len(workers) == 1
+    finally:
+        server.terminate()
+        server.wait(30)
+    deadline = time.monotonic() + 15
+    while _line_workers(server.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _line_workers(server.pid)
+
+
+def _signed(body: bytes) -> dict[str, str]:
+    return {"Content-Type": "application/json", "X-Line-Signature": headers(body)["HTTP_X_LINE_SIGNATURE"]}
+
+
+def _line_workers(parent: int) -> list[int]:
+    """Pids of `sodsong line work --parent <parent>` processes still running."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            arguments = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"work" in arguments and str(parent).encode() in arguments and b"--parent" in arguments:
+            found.append(int(entry.name))
+    return found

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import time
+import os
+import signal
 
 from django.conf import settings
 
@@ -30,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     work = commands.add_parser("work", help="process stored LINE events (when SODSONG_LINE_WORKER=off)")
     work.add_argument("--once", action="store_true", help="process what is pending, then stop")
-    work.add_argument("--poll", type=float, default=1.0, help="seconds between looks at the inbox")
+    work.add_argument("--poll", type=float, default=0.2, help="seconds between looks at the inbox")
+    work.add_argument("--nice", type=int, default=0, help="lower this process's priority by N")
+    work.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)  # `serve` that started it
     work.set_defaults(handler=_work)
 
     status = commands.add_parser("status", help="inbox and outbox counts, pushes used this month")
@@ -66,18 +69,24 @@ def _setup_richmenu(args: argparse.Namespace) -> int:
 def _work(args: argparse.Namespace) -> int:
     from sodsong.watch.line.processing import Worker
 
-    worker = Worker(poll_seconds=args.poll)
+    if args.nice:
+        os.nice(args.nice)
+    worker = Worker(poll_seconds=args.poll, parent_pid=args.parent)
     if args.once:
         total = 0
-        while (done := worker.run_once()) > 0:
-            total += done
+        while True:
+            worker.done = worker.run_once()
+            total += worker.done
+            if not worker.busy:
+                break
         print(f"processed {total} events")
         return 0
-    print("processing LINE events; Ctrl-C to stop")
+    print("processing LINE events; Ctrl-C to stop", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
     worker.start()
     try:
         while worker.thread.is_alive():
-            time.sleep(1)
+            worker.thread.join(1)
     finally:
         worker.stop()
     return 0
@@ -95,6 +104,10 @@ def _status(args: argparse.Namespace) -> int:
     outbox = dict(LineOutbox.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     print("inbox:  " + (", ".join(f"{k} {v}" for k, v in sorted(inbox.items())) or "empty"))
     print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(outbox.items())) or "empty"))
+    from sodsong.watch.line import spool
+
+    if spool.enabled():
+        print(f"spool:  {spool.count()} waiting to enter the inbox ({spool.path()})")
     print(f"pushes this month: {push_used()} of {settings.LINE_PUSH_QUOTA} (SODSONG_LINE_PUSH_QUOTA)")
     try:
         from sodsong.watch.line import api

@@ -3,7 +3,8 @@
 LINE signs the exact bytes it sends (base64 HMAC-SHA256 with the channel secret), so the check
 runs over the raw body before anything is decoded. Only then is the body decoded (strict UTF-8)
 and parsed; each event is stored encrypted with its `webhookEventId` unique, all events of a body
-in one transaction, before LINE gets its 200.
+in one transaction, before LINE gets its 200: in the spool file when it is in use (`spool`: the
+acknowledgement then never waits for the app database), else in the inbox table.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from sodsong.privacy.crypto import keyed_hash
+from sodsong.privacy.crypto import encrypt_text, keyed_hash
 from sodsong.watch.models import LineInboxEvent
 
 __all__ = ["BadWebhook", "StoredBatch", "coarsen_location", "sign", "store_events", "verify_signature"]
@@ -110,8 +111,12 @@ def parse_body(body: bytes) -> list[dict[str, Any]]:
 
 
 def store_events(events: list[dict[str, Any]]) -> StoredBatch:
-    """Store every event not stored before, in one transaction; returns the new rows' ids."""
+    """Store every event not stored before, in one transaction: in the spool when it is in use
+    (see `spool`), else straight into the inbox table."""
+    from sodsong.watch.line import spool
+
     rows: dict[str, LineInboxEvent] = {}
+    now = timezone.now()
     for event in events:
         kept = coarsen_location(event)
         try:
@@ -120,24 +125,38 @@ def store_events(events: list[dict[str, Any]]) -> StoredBatch:
         except (UnicodeEncodeError, ValueError):
             raise BadWebhook(400, "an event holds text that is not valid Unicode") from None
         event_id = _event_id(event, text)
+        if event_id in rows:
+            continue
         source = event.get("source") if isinstance(event.get("source"), dict) else {}
         user_id = source.get("userId") if isinstance(source, dict) else None
         delivery = event.get("deliveryContext")
-        rows.setdefault(
-            event_id,
-            LineInboxEvent(
-                webhook_event_id=event_id,
-                event_type=str(event.get("type") or "")[:40],
-                user_key=user_key(user_id) if isinstance(user_id, str) and user_id else "",
-                event_time=_event_time(event),
-                is_redelivery=bool(isinstance(delivery, dict) and delivery.get("isRedelivery")),
-                raw=text,
-            ),
+        rows[event_id] = LineInboxEvent(
+            webhook_event_id=event_id,
+            event_type=str(event.get("type") or "")[:40],
+            user_key=user_key(user_id) if isinstance(user_id, str) and user_id else "",
+            event_time=_event_time(event),
+            is_redelivery=bool(isinstance(delivery, dict) and delivery.get("isRedelivery")),
+            raw=text,
+            received_at=now,
         )
     if not rows:
         return StoredBatch(0)
-    # One INSERT ... ON CONFLICT DO NOTHING: a duplicate (redelivery, concurrent copy) is skipped
-    # by the unique webhook_event_id, on SQLite and PostgreSQL alike.
-    with transaction.atomic():
-        LineInboxEvent.objects.bulk_create(list(rows.values()), ignore_conflicts=True)
+    if spool.enabled():
+        spool.store(
+            spool.SpoolRow(
+                webhook_event_id=row.webhook_event_id,
+                event_type=row.event_type,
+                user_key=row.user_key,
+                event_time=row.event_time,
+                is_redelivery=row.is_redelivery,
+                raw_encrypted=encrypt_text(row.raw),
+                received_at=row.received_at,
+            )
+            for row in rows.values()
+        )
+    else:
+        # One INSERT ... ON CONFLICT DO NOTHING: a duplicate (redelivery, concurrent copy) is
+        # skipped by the unique webhook_event_id, on SQLite and PostgreSQL alike.
+        with transaction.atomic():
+            LineInboxEvent.objects.bulk_create(list(rows.values()), ignore_conflicts=True)
     return StoredBatch(len(rows))

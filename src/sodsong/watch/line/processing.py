@@ -258,7 +258,12 @@ def _alert_replies(plan: Plan, language: str) -> list[Reply] | None:
 
 
 def process_pending(limit: int = 200) -> int:
-    """Process up to `limit` pending events, oldest first; returns how many were processed."""
+    """Move spooled events into the inbox, then process up to `limit` pending events, oldest
+    first; returns how many were processed."""
+    from sodsong.watch.line import spool
+
+    if spool.enabled():
+        spool.drain()
     now = timezone.now()
     ids = list(
         LineInboxEvent.objects.filter(status=InboxStatus.PENDING)
@@ -270,10 +275,14 @@ def process_pending(limit: int = 200) -> int:
 
 
 class Worker:
-    """A thread that processes the inbox and retries the outbox, woken by each webhook."""
+    """A thread that processes the inbox and retries the outbox, woken by each webhook (in the
+    same process) or looking every `poll_seconds`. With `parent_pid` it stops once that process
+    is gone (the `sodsong serve` that started it)."""
 
-    def __init__(self, poll_seconds: float = 1.0) -> None:
+    def __init__(self, poll_seconds: float = 1.0, parent_pid: int | None = None) -> None:
         self.poll_seconds = poll_seconds
+        self.parent_pid = parent_pid
+        self.done = self.moved = 0
         self.wakeup = threading.Event()
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self.run, name="line-inbox", daemon=True)
@@ -289,22 +298,32 @@ class Worker:
         self.thread.join(timeout)
 
     def run_once(self) -> int:
+        from sodsong.watch.line import spool
         from sodsong.watch.line.sender import retry_outbox
 
+        self.moved = spool.drain() if spool.enabled() else 0
         done = process_pending()
         retry_outbox()
         return done
 
+    @property
+    def busy(self) -> bool:
+        """Whether the last round found work (then the next one starts at once)."""
+        return bool(self.done or self.moved)
+
+    def orphaned(self) -> bool:
+        return self.parent_pid is not None and os.getppid() != self.parent_pid
+
     def run(self) -> None:
-        while not self.stopping.is_set():
+        while not self.stopping.is_set() and not self.orphaned():
             try:
-                done = self.run_once()
+                self.done = self.run_once()
             except Exception:
                 log.exception("LINE inbox worker")
-                done = 0
+                self.done = self.moved = 0
             finally:
                 close_old_connections()  # this thread's own connection, never the caller's
-            if not done:
+            if not self.busy:
                 self.wakeup.wait(self.poll_seconds)
                 self.wakeup.clear()
         connections.close_all()  # this thread's connections
@@ -316,7 +335,9 @@ _worker_lock = threading.Lock()
 
 def ensure_worker() -> None:
     """Start this process's inbox thread (SODSONG_LINE_WORKER=thread); it first processes whatever
-    was stored but not processed before a restart."""
+    was stored but not processed before a restart. (With `process`, the default, `sodsong serve`
+    starts one `sodsong line work` process instead: processing then never competes with the
+    acknowledgements for this process's interpreter lock.)"""
     global _worker
     if settings.LINE_WORKER != "thread":
         return

@@ -5,11 +5,15 @@ bytes before anything is decoded (400 without it, 401 when it is wrong: nothing 
 body is decoded and parsed (400 for invalid UTF-8 or JSON), then every event is stored in one
 transaction, and only then does LINE get its 200. An empty `events` list is LINE's console
 "verify" call: 200, nothing stored.
+
+`answer` is that whole decision, shared by the Django view below and by the server's direct
+WSGI route (`sodsong.watch.line.fast`), which skips the site's middleware for this one URL.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -19,42 +23,38 @@ from django.views.decorators.http import require_POST
 from sodsong.watch.line.inbox import BadWebhook, parse_body, store_events, verify_signature
 from sodsong.watch.line.processing import ensure_worker, wake
 
-__all__ = ["webhook"]
+__all__ = ["answer", "webhook"]
 
 log = logging.getLogger(__name__)
 
 
-def _answer(status: int, message: str) -> JsonResponse:
-    return JsonResponse({"message": message}, status=status)
-
-
-def _read_capped(request: HttpRequest, limit: int) -> bytes | None:
-    """The body, or None when it is larger than `limit` (never reading more than limit + 1 bytes)."""
-    declared = request.META.get("CONTENT_LENGTH") or ""
-    if declared.isdecimal() and int(declared) > limit:
-        return None
-    body = request.read(limit + 1)
-    return None if len(body) > limit else body
+def answer(declared_length: str, read: Any, signature: str | None) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, JSON body) for a webhook request; `read(n)` reads at most n body bytes."""
+    limit = int(settings.LINE_MAX_BODY_BYTES)
+    if declared_length.isdecimal() and int(declared_length) > limit:
+        return 413, {"message": f"body larger than {limit} bytes"}
+    body = read(limit + 1)
+    if len(body) > limit:
+        return 413, {"message": f"body larger than {limit} bytes"}
+    if not signature:
+        return 400, {"message": "X-Line-Signature header missing"}
+    if not verify_signature(body, signature):
+        log.warning("LINE webhook with a bad signature refused")
+        return 401, {"message": "signature does not match"}
+    try:
+        stored = store_events(parse_body(body))
+    except BadWebhook as exc:
+        return exc.status, {"message": str(exc)}
+    if stored.received:
+        ensure_worker()
+        wake()
+    return 200, {"received": stored.received}
 
 
 @csrf_exempt
 @require_POST
 def webhook(request: HttpRequest) -> HttpResponse:
-    limit = int(settings.LINE_MAX_BODY_BYTES)
-    body = _read_capped(request, limit)
-    if body is None:
-        return _answer(413, f"body larger than {limit} bytes")
-    signature = request.headers.get("X-Line-Signature")
-    if not signature:
-        return _answer(400, "X-Line-Signature header missing")
-    if not verify_signature(body, signature):
-        log.warning("LINE webhook with a bad signature refused")
-        return _answer(401, "signature does not match")
-    try:
-        stored = store_events(parse_body(body))
-    except BadWebhook as exc:
-        return _answer(exc.status, str(exc))
-    if stored.received:
-        ensure_worker()
-        wake()
-    return JsonResponse({"received": stored.received})
+    status, payload = answer(
+        request.META.get("CONTENT_LENGTH") or "", request.read, request.headers.get("X-Line-Signature")
+    )
+    return JsonResponse(payload, status=status)
