@@ -151,5 +151,10 @@ def build(quiet: bool = True) -> Path:
     for old in root.iterdir():
         if old.is_dir() and not old.name.startswith(".staging-"):
             shutil.rmtree(old, ignore_errors=True)
-    staging.rename(destination)
+    try:
+        staging.rename(destination)
+    except OSError:  # another process finished the same build first
+        shutil.rmtree(staging, ignore_errors=True)
+        if not (destination / "complete").exists():
+            raise
     return destination
