@@ -110,7 +110,7 @@ def generate(
         build_dimensions(con, z)
         make_plan_ids(con, z.projects)
         base = str(work / "base.parquet")
-        con.execute(f"COPY ({base_query(z)}) TO {sql_literal(base)} (FORMAT parquet, COMPRESSION zstd)")
+        con.execute(f"COPY ({base_query(z)}) TO {sql_literal(base)} ({PARQUET})")
         build_companies(con, z, base)
         result.seconds["plan"] = round(time.perf_counter() - started, 2)
         queries = table_queries(z, base, digest, ATTRIBUTION)
