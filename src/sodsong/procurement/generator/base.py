@@ -24,17 +24,7 @@ from sodsong.procurement.generator.plan import (
 )
 from sodsong.procurement.sources.egp_sql import sql_literal
 
-__all__ = ["PLAN_IDS", "base_query", "define_macros", "make_plan_ids", "pick", "sql_list"]
-
-# The process numbers 0..n-1 as a temp table: `range()` is a single-threaded source in DuckDB, so
-# the plan (every draw of every process) would run on one core; a table is scanned in parallel,
-# row group by row group, and its order is kept by COPY (the plan file is the same).
-PLAN_IDS = "plan_ids"
-
-
-def make_plan_ids(con: duckdb.DuckDBPyConnection, n: int) -> None:
-    """Temp table `plan_ids(i)` holding 0..n-1 in order (integers only: a fraction of a second)."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {PLAN_IDS} AS SELECT range AS i FROM range({int(n)})")
+__all__ = ["base_query", "define_macros", "pick", "sql_list"]
 
 
 def sql_list(values: Sequence[object]) -> str:
@@ -83,8 +73,12 @@ def _method_table() -> tuple[str, str, str]:
 
 
 def base_query(z: Sizes) -> str:
-    """SELECT of the plan: one row per process i in 0..projects-1."""
-    p, off = z.period, z.offset
+    """SELECT of the plan: one row per process i in 0..projects-1.
+
+    `range()` is a single-threaded source, and that is what keeps this file's row order fixed: a
+    parallel scan joined to `agency` is written by DuckDB in the order threads finish (a hash join
+    makes COPY non-order-preserving), which was tried and gave other bytes on each run."""
+    n, p, off = z.projects, z.period, z.offset
     ln_gm, sd, win = _method_table()
     fy_pick = pick("u(i, 'fy')", [s for _, s in vocab.FISCAL_YEARS])
     fy_first = vocab.FISCAL_YEARS[0][0]
@@ -99,7 +93,7 @@ def base_query(z: Sizes) -> str:
     planted_block = f"({p} > 0 AND blk % {max(p, 1)} = {off})"
     return f"""
 WITH r AS (
-    SELECT i, i // {BLOCK} AS blk, i % {BLOCK} AS slot FROM {PLAN_IDS}
+    SELECT i, i // {BLOCK} AS blk, i % {BLOCK} AS slot FROM range({n}) t(i)
 ), plan AS (
     SELECT *, CASE WHEN {planted_block} THEN 1 + (blk // {max(p, 1)}) % 4 ELSE 0 END AS bcode0 FROM r
 ), plan2 AS (
