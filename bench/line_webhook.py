@@ -4,8 +4,8 @@ Run: python bench/line_webhook.py [--rate 300] [--duration 30] [--crash-at 12] [
      DATABASE_URL=postgres://... python bench/line_webhook.py ...   (PostgreSQL)
 
 What it does, all on loopback:
-1. a fresh data directory (SQLite unless DATABASE_URL is set; a PostgreSQL database is emptied
-   by `migrate` + deleting the LINE tables' rows first), `sodsong migrate`;
+1. a fresh data directory (SQLite unless DATABASE_URL is set; a PostgreSQL database is migrated
+   and its LINE inbox and outbox emptied — best a fresh database per run), `sodsong migrate`;
 2. the fake LINE API (tests/watch/line/fake_line.py) in its own process;
 3. `sodsong serve` (gunicorn; the inbox worker as its own process, started by `serve` at lower
    priority, unless `--worker thread`) in its own process group;
@@ -211,6 +211,8 @@ def main() -> None:
         SODSONG_LINE_RATE_LIMIT="100000",
         SODSONG_LINE_PUSH_QUOTA="100000000",
         SODSONG_LOG_LEVEL="WARNING",
+        # One key for every run: a PostgreSQL database outlives the run's data directory.
+        SODSONG_ENCRYPTION_KEY=base64.urlsafe_b64encode(b"sodsong bench line webhook key!!").decode(),
         SODSONG_LINE_WORKER="off" if args.ack_only else args.worker,
         SODSONG_LINE_SPOOL=args.spool,
     )
@@ -225,8 +227,9 @@ def main() -> None:
 
     from sodsong.watch.models import InboxStatus, LineInboxEvent, LineOutbox
 
-    LineOutbox.objects.all().delete()
-    LineInboxEvent.objects.all().delete()
+    with connection.cursor() as cursor:  # raw: rows of an earlier run need not decrypt
+        for model in (LineOutbox, LineInboxEvent):
+            cursor.execute(f'DELETE FROM "{model._meta.db_table}"')  # noqa: S608
     connection.close()
     fake = subprocess.Popen(
         [PYTHON, str(ROOT / "tests" / "watch" / "line" / "fake_line.py"), str(fake_port)],

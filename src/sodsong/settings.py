@@ -153,7 +153,7 @@ LINE_RATE_WINDOW_SECONDS = env_int("SODSONG_LINE_RATE_WINDOW_SECONDS", 60)
 # Who processes stored LINE events: "process" (one `sodsong line work` started by `sodsong serve`),
 # "thread" (one in each server process), "off" (run `sodsong line work` yourself).
 LINE_WORKER = env_str("SODSONG_LINE_WORKER", "process")
-# The acknowledgement's own SQLite file (auto: when the app database is SQLite); see watch/line/spool.py.
+# The acknowledgement's own SQLite file (auto: unless PostgreSQL with LINE_WORKER=off); see watch/line/spool.py.
 LINE_SPOOL = env_str("SODSONG_LINE_SPOOL", "auto")
 LINE_SPOOL_PATH = env_str("SODSONG_LINE_SPOOL_PATH", "")
 LINE_SPOOL_FSYNC = env_bool("SODSONG_LINE_SPOOL_FSYNC", False)

@@ -123,3 +123,13 @@ def test_a_worker_process_stops_when_the_server_that_started_it_is_gone() -> Non
     thread.start()
     thread.join(5)
     assert not thread.is_alive()
+
+
+@pytest.mark.django_db
+def test_auto_uses_the_spool_unless_postgresql_and_a_worker_elsewhere() -> None:
+    with override_settings(LINE_SPOOL="auto", LINE_WORKER="process"):
+        assert spool.enabled()
+    with override_settings(LINE_SPOOL="auto", LINE_WORKER="off"):
+        assert spool.enabled() is (connection.vendor == "sqlite")
+    with override_settings(LINE_SPOOL="off", LINE_WORKER="process"):
+        assert not spool.enabled()
