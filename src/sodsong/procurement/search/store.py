@@ -103,7 +103,7 @@ def prune_orphans(link: Path | None = None) -> list[Path]:
     return removed
 
 
-_DETAILS: dict[Path, duckdb.DuckDBPyConnection] = {}
+_DETAILS: dict[Path, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = {}
 _DETAILS_LOCK = threading.Lock()
 
 
@@ -111,15 +111,26 @@ def connect_details(index: Path) -> duckdb.DuckDBPyConnection:
     """A cursor on the page-details file of an index, from one connection kept per process.
 
     DuckDB keeps decompressed blocks in its buffer pool only while its database is open, so the
-    file stays open between requests; each call gets its own cursor (one per thread). A details
-    file whose snapshot was pruned is forgotten (its cursors in flight keep working).
+    file stays open between requests; each call gets its own cursor (one per thread). The file's
+    inode and mtime are part of the key, so a details file rebuilt for the same snapshot (renamed
+    into place under the same name) is read anew. It is attached to a fresh in-memory database
+    rather than opened with `duckdb.connect(path)`: DuckDB shares one instance per path within a
+    process, which would keep serving the old file while any cursor on it is alive. A details file
+    whose snapshot was pruned is forgotten (its cursors in flight keep working).
     """
     path = detail_path(index)
+    stat = path.stat()
+    version = (stat.st_ino, stat.st_mtime_ns)
     with _DETAILS_LOCK:
-        con = _DETAILS.get(path)
-        if con is None:
-            con = duckdb.connect(str(path), read_only=True)
-            _DETAILS[path] = con
+        held = _DETAILS.get(path)
+        if held is None or held[0] != version:
+            con = duckdb.connect(":memory:")
+            con.execute("ATTACH ? AS details (READ_ONLY)", [str(path)])
+            _DETAILS[path] = (version, con)
             for other in [p for p in _DETAILS if p != path and not p.exists()]:
                 _DETAILS.pop(other)
-        return con.cursor()
+        else:
+            con = held[1]
+    cursor = con.cursor()
+    cursor.execute("USE details")
+    return cursor
