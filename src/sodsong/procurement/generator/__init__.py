@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from sodsong.procurement.generator.base import base_query, define_macros
+from sodsong.procurement.generator.base import base_query, define_macros, make_plan_ids
 from sodsong.procurement.generator.entities import build_companies, build_dimensions
 from sodsong.procurement.generator.plan import BLOCK_CODES, PROCESS_CODES, Sizes, sizes
 from sodsong.procurement.generator.tables import table_queries
@@ -108,6 +108,7 @@ def generate(
         define_macros(con, seed)
         step("plan", 1)
         build_dimensions(con, z)
+        make_plan_ids(con, z.projects)
         base = str(work / "base.parquet")
         con.execute(f"COPY ({base_query(z)}) TO {sql_literal(base)} ({PARQUET})")
         build_companies(con, z, base)

@@ -24,7 +24,16 @@ from sodsong.procurement.generator.plan import (
 )
 from sodsong.procurement.sources.egp_sql import sql_literal
 
-__all__ = ["base_query", "define_macros", "pick", "sql_list"]
+__all__ = ["PLAN_IDS", "base_query", "define_macros", "make_plan_ids", "pick", "sql_list"]
+
+# The process numbers 0..n-1 as a temp table: `range()` is a single-threaded source in DuckDB, so
+# the plan (every draw of every process) would run on one core; a table is scanned in parallel.
+PLAN_IDS = "plan_ids"
+
+
+def make_plan_ids(con: duckdb.DuckDBPyConnection, n: int) -> None:
+    """Temp table `plan_ids(i)` holding 0..n-1 (integers only: a fraction of a second)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {PLAN_IDS} AS SELECT range AS i FROM range({int(n)})")
 
 
 def sql_list(values: Sequence[object]) -> str:
@@ -73,12 +82,13 @@ def _method_table() -> tuple[str, str, str]:
 
 
 def base_query(z: Sizes) -> str:
-    """SELECT of the plan: one row per process i in 0..projects-1.
+    """SELECT of the plan: one row per process i in 0..projects-1, in the order of i.
 
-    `range()` is a single-threaded source, and that is what keeps this file's row order fixed: a
-    parallel scan joined to `agency` is written by DuckDB in the order threads finish (a hash join
-    makes COPY non-order-preserving), which was tried and gave other bytes on each run."""
-    n, p, off = z.projects, z.period, z.offset
+    The draws run in parallel over `plan_ids` (see `make_plan_ids`); the join to `agency` then
+    yields rows in the order threads finish, so the result is sorted by i at the end: the plan
+    file is the same bytes on every run, and sorting 10 M narrow rows costs far less than drawing
+    them on one core."""
+    p, off = z.period, z.offset
     ln_gm, sd, win = _method_table()
     fy_pick = pick("u(i, 'fy')", [s for _, s in vocab.FISCAL_YEARS])
     fy_first = vocab.FISCAL_YEARS[0][0]
@@ -93,7 +103,7 @@ def base_query(z: Sizes) -> str:
     planted_block = f"({p} > 0 AND blk % {max(p, 1)} = {off})"
     return f"""
 WITH r AS (
-    SELECT i, i // {BLOCK} AS blk, i % {BLOCK} AS slot FROM range({n}) t(i)
+    SELECT i, i // {BLOCK} AS blk, i % {BLOCK} AS slot FROM {PLAN_IDS}
 ), plan AS (
     SELECT *, CASE WHEN {planted_block} THEN 1 + (blk // {max(p, 1)}) % 4 ELSE 0 END AS bcode0 FROM r
 ), plan2 AS (
@@ -177,4 +187,5 @@ SELECT c.i, 'ocds-sodsong-syn-' || ((c.fy - 2500)::VARCHAR || lpad(c.i::VARCHAR,
          WHEN c.bcode = 2 THEN {z.block_base} + 2 * c.blk + 1 END AS special1,
     floor(u(c.i, 'pol') * {z.politicians})::BIGINT AS pol
 FROM counted c JOIN agency a ON a.ag = c.ag
+ORDER BY c.i
 """
