@@ -288,7 +288,7 @@ def main() -> None:
         result["step"] = name
         result["load_average"] = {"before": load_before, "after": os.getloadavg()}
         result["cores"] = os.cpu_count()
-        result["date"] = time.strftime("%Y-%m-%d %H:%M")
+        result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         print(json.dumps(result, ensure_ascii=False, indent=1, default=str), flush=True)
 
 
