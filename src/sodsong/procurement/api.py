@@ -20,7 +20,8 @@ from ninja.errors import HttpError
 from sodsong.procurement.search import exports
 from sodsong.procurement.search.engine import open_index
 from sodsong.procurement.search.labels import DISCLAIMER_TH, indicator_title
-from sodsong.procurement.search.pages import agency_page, company_page, project_page
+from sodsong.procurement.search.org_pages import agency_page, company_page
+from sodsong.procurement.search.pages import project_page
 from sodsong.procurement.search.query import KINDS, SearchRequest, parse_request
 from sodsong.procurement.search.store import NoIndexError, connect_details
 from sodsong.procurement.views_pages import _json_value

@@ -23,7 +23,8 @@ from sodsong.procurement.search.labels import (
     METHOD_LABELS,
     indicator_title,
 )
-from sodsong.procurement.search.pages import agency_page, company_page, project_page
+from sodsong.procurement.search.org_pages import agency_page, company_page
+from sodsong.procurement.search.pages import project_page
 from sodsong.procurement.search.store import NoIndexError, connect_details
 from sodsong.procurement.templatetags.procurement import _linker
 from sodsong.procurement.views import _language, _money, not_loaded

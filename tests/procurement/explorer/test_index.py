@@ -237,7 +237,7 @@ def test_company_and_agency_pages_read_the_same_from_the_index_as_from_the_detai
 ) -> None:
     """The organisation tables copied into SQLite give every company and agency page the same
     record, directors, relations, sanctions, flags and name matches as the DuckDB file."""
-    from sodsong.procurement.search.pages import agency_page, company_page
+    from sodsong.procurement.search.org_pages import agency_page, company_page
     from sodsong.procurement.search.store import connect_details
 
     with open_index() as idx:

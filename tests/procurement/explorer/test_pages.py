@@ -313,7 +313,8 @@ def test_flag_cards_tag_gives_the_bytes_of_the_flag_template(client: Client, exp
 
     from sodsong.procurement.search.engine import open_index
     from sodsong.procurement.search.labels import DISCLAIMER_TH
-    from sodsong.procurement.search.pages import FlagView, company_page
+    from sodsong.procurement.search.org_pages import company_page
+    from sodsong.procurement.search.pages import FlagView
     from sodsong.procurement.search.store import connect_details
     from sodsong.procurement.templatetags.procurement import flag_cards
     from sodsong.procurement.views_pages import _detail_items
