@@ -1,6 +1,6 @@
 """`sodsong flags`: ACT Ai's Thai flags and the company checks over the loaded warehouse.
 
-    sodsong flags [--settings FILE.ini] [--engine duckdb|spark] [--evaluate GROUND_TRUTH.csv]
+    sodsong flags [--settings FILE.ini] [--engine duckdb|spark] [--profile] [--evaluate GROUND_TRUTH.csv]
 
 Writes the flag tables (docs/flags.md) into a new warehouse snapshot; the site keeps serving
 the previous snapshot until the run has succeeded. `--evaluate` then compares the flags with a
@@ -37,6 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="ground-truth CSV (indicator,subject_kind,subject_id,process_id,details): print recall and precision",
     )
     parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="after the run, print each step's wall and CPU seconds, most CPU first",
+    )
+    parser.add_argument(
         "--no-compute", action="store_true", help="with --evaluate: judge the flags already in the warehouse"
     )
     parser.set_defaults(handler=_flags)
@@ -51,7 +56,7 @@ def _flags(args: argparse.Namespace) -> int:
         format_report,
         read_truth,
     )
-    from sodsong.procurement.indicators.thai.run import run_flags
+    from sodsong.procurement.indicators.thai.run import format_profile, run_flags
     from sodsong.procurement.indicators.thai.settings import SettingsError, load_settings
 
     if args.no_compute and args.evaluate is None:
@@ -81,6 +86,8 @@ def _flags(args: argparse.Namespace) -> int:
             else:
                 console.print(f"{code}: {result.flagged.get(code, 0):,} flagged")
         console.print(f"run {result.run_id}: {result.seconds:.1f} s on {result.engine}")
+        if args.profile:
+            console.print(format_profile(result.statements), highlight=False)
     if truth is not None:
         with warehouse.open() as con:
             has_flags = con.execute(

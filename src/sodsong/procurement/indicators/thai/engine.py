@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,7 +24,7 @@ from sodsong.procurement.indicators.thai.settings import ThaiSettings
 from sodsong.procurement.indicators.thai.tables import clear_family, create_flag_tables
 from sodsong.procurement.warehouse.keys import HASH_LENGTH
 
-__all__ = ["DuckDBEngine", "Engine", "RunResult", "compute", "flag_select", "run_id_for"]
+__all__ = ["DuckDBEngine", "Engine", "RunResult", "StatementTime", "compute", "flag_select", "run_id_for"]
 
 FAMILY = "thai"
 
@@ -75,6 +75,16 @@ class DuckDBEngine:
             target.execute(f"INSERT INTO flag {select}")
 
 
+@dataclass(frozen=True)
+class StatementTime:
+    """One step of a run and what it cost: wall seconds and this process's CPU seconds (every
+    thread; DuckDB's work, not a Spark cluster's), so a profile shows where to look first."""
+
+    step: str  # e.g. "materialize th_process", "flags TH-NEAR-REF", "count TH-HIGH"
+    seconds: float
+    cpu_seconds: float
+
+
 @dataclass
 class RunResult:
     run_id: str
@@ -82,6 +92,15 @@ class RunResult:
     flagged: dict[str, int] = field(default_factory=dict)
     not_computable: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
+    statements: list[StatementTime] = field(default_factory=list)
+
+    def timed(self, step: str, work: Callable[..., Any], *args: Any) -> Any:
+        """Run `work(*args)` and record its wall and CPU seconds under `step`."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return work(*args)
+        finally:
+            self.statements.append(StatementTime(step, time.perf_counter() - wall, time.process_time() - cpu))
 
 
 def run_id_for(engine: str, now: dt.datetime) -> str:
@@ -135,11 +154,11 @@ def compute(
     clock = time.perf_counter()
     run_id = run_id_for(engine.name, started)
     result = RunResult(run_id, engine.name)
-    present = _present(con, indicators)
+    present = result.timed("required fields", _present, con, indicators)
     create_flag_tables(con)
-    clear_family(con, FAMILY, [i.code for i in indicators])
+    result.timed("clear previous run", clear_family, con, FAMILY, [i.code for i in indicators])
     for name, sql in COMMON:
-        engine.materialize(name, sql)
+        result.timed(f"materialize {name}", engine.materialize, name, sql)
     fences: list[tuple[Any, ...]] = []
     selects: list[str] = []
     # Indicators that check the same subjects share one count (the same SQL once).
@@ -147,17 +166,20 @@ def compute(
     counted: dict[str, int] = {}  # readiness count SQL -> its count
     checked: dict[str, int] = {}
     for indicator in indicators:
+        code = indicator.code
         missing = [f for f in indicator.spec.required_fields if not present[f]]
         if missing:
-            result.not_computable[indicator.code] = missing
+            result.not_computable[code] = missing
             continue
-        values = settings.of(indicator.code)
+        values = settings.of(code)
         if indicator.candidates:
-            engine.materialize(indicator.candidate_table, render(indicator, indicator.candidates, values))
+            candidates = render(indicator, indicator.candidates, values)
+            result.timed(f"candidates {code}", engine.materialize, indicator.candidate_table, candidates)
         if indicator.fences:
-            engine.materialize(indicator.fence_table, render(indicator, indicator.fences, values))
+            fence_sql = render(indicator, indicator.fences, values)
+            result.timed(f"fences {code}", engine.materialize, indicator.fence_table, fence_sql)
             fences += [
-                (run_id, indicator.code, *row)
+                (run_id, code, *row)
                 for row in engine.rows(
                     "SELECT group_key, n, q1, q3, lower_fence, upper_fence, threshold "
                     f"FROM {indicator.fence_table} ORDER BY group_key"
@@ -167,21 +189,21 @@ def compute(
         count = render(indicator, indicator.checked, values)
         if engine.batch:
             selects.append(select)
-            batched.setdefault(count, []).append(indicator.code)
-            checked[indicator.code] = -1
+            batched.setdefault(count, []).append(code)
+            checked[code] = -1
             continue
-        engine.insert_flags([select], con)
+        result.timed(f"flags {code}", engine.insert_flags, [select], con)
         if count not in counted:
-            counted[count] = int(engine.rows(count)[0][0])
-        checked[indicator.code] = counted[count]
+            counted[count] = int(result.timed(f"count {code}", engine.rows, count)[0][0])
+        checked[code] = counted[count]
         for table in (indicator.candidate_table, indicator.fence_table):
             engine.drop(table)
     if batched:
         union = " UNION ALL ".join(f"SELECT {k} AS k, c.* FROM ({sql}) c" for k, sql in enumerate(batched))
         codes_of = list(batched.values())
-        for k, n in engine.rows(union):
+        for k, n in result.timed("counts", engine.rows, union):
             checked.update(dict.fromkeys(codes_of[int(k)], int(n)))
-        engine.insert_flags(selects, con)
+        result.timed("flags", engine.insert_flags, selects, con)
     flagged = dict(
         con.execute(
             "SELECT indicator, count(*) FROM flag WHERE run_id = ? GROUP BY indicator", [run_id]
