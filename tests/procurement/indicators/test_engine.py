@@ -269,6 +269,22 @@ def test_without_why_the_output_is_the_same(tmp_path: Path) -> None:
     assert full.results.why and not lean.results.why
 
 
+def test_without_why_or_map_the_folds_hand_back_neither(tmp_path: Path) -> None:
+    """The workers pickle what they fold to the main process: without `why` and `--map`,
+    flags carry no explanation and no map rows are kept, and the output stays the same."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from ocds_synthetic import release
+
+    lines = [json.dumps(release(random.Random(n), n)).encode() for n in range(400)]
+    settings = parse_settings("".join(f"[{spec.code}]\n" for spec in SPECS), SPECS)
+    acc, _problems, _count = engine._fold_lines(iter(lines), settings, False, False)
+    assert acc.events and all(event[6] is None for event in acc.events)
+    assert not acc.map_events
+    full = engine.run_lines(lines, settings)
+    lean = engine.run_lines(lines, settings, why=False)
+    assert render(lean.results) == render(full.results)
+
+
 def test_fence_guards() -> None:
     """Fence indicators never flag when the quartile or the fence is <= 0 (else 75 % would be)."""
     spread = [priced(f"p{i}", 1, second) for i, second in enumerate([2, 2, 100, 100, 100, 100])]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sodsong.procurement.indicators.numeric import divide, fma, format_float, quantile, round_meta
+from sodsong.procurement.indicators.numeric import divide, fma, format_float, layout, quantile, round_meta
 
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 
@@ -104,3 +104,10 @@ def test_float_text_round_trips(value: float) -> None:
     text = format_float(value)
     assert float(json.loads(text)) == value
     assert "+" not in text and "E" not in text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats() | st.floats(min_value=1e-5, max_value=1e17) | st.sampled_from([1e-4, 1e16, -0.0, 0.0]))
+def test_float_text_shortcut_equals_the_general_layout(value: float) -> None:
+    """`format_float` returns Python's repr when it has no exponent; the general layout agrees."""
+    assert format_float(value) == layout(value)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-__all__ = ["divide", "fma", "format_float", "quantile", "round_meta"]
+__all__ = ["divide", "fma", "format_float", "layout", "quantile", "round_meta"]
 
 _THIRD = 1.0 / 3.0
 
@@ -89,6 +89,16 @@ def round_meta(value: float) -> float:
 
 def format_float(value: float) -> str:
     """The JSON text serde_json writes for an f64 (ryu's shortest digits and layout)."""
+    text = repr(value)
+    if "e" not in text and "n" not in text:
+        # Python writes 1e-4 <= |value| < 1e16 (and zeros) without an exponent, and ryu
+        # writes that range the same way with the same shortest digits: this is its text.
+        return text
+    return layout(value)
+
+
+def layout(value: float) -> str:
+    """serde_json's text for any f64, laid out from Python's shortest digits (the general path)."""
     if not math.isfinite(value):
         return "null"
     if value == 0.0:

@@ -101,6 +101,11 @@ class OcdsIndicator:
         self.given: dict[str, object] = settings.indicators.get(self.code, {})
         self.price_include = split_pipe(settings.price_comparison_procurement_methods)
         self.price_exclude = split_pipe(settings.no_price_comparison_procurement_methods)
+        # Whether anyone reads the values that fired a flag (`Results.why`) and the `--map`
+        # tables: when not (the CLI without --map), folds build neither, which saves their
+        # allocation in the workers and their pickling to the main process.
+        self.why = True
+        self.maps = True
 
     def setting(self, name: str, default: Any) -> Any:
         value = self.given.get(name)

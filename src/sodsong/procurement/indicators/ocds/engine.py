@@ -64,8 +64,10 @@ class Run:
     lines: int = 0
 
 
-def build_indicators(settings: OcdsSettings, with_map: bool = False) -> list[OcdsIndicator]:
-    """The enabled indicators, in Cardinal's fold order (shared calculations first)."""
+def build_indicators(settings: OcdsSettings, with_map: bool = False, why: bool = True) -> list[OcdsIndicator]:
+    """The enabled indicators, in Cardinal's fold order (shared calculations first).
+
+    `why=False`: they leave out the values that fired each flag (nobody reads them)."""
     enabled = settings.indicators
     chosen: list[OcdsIndicator] = []
     if with_map and any(code in enabled for code in ("R025", "R038", "R048")):
@@ -73,13 +75,16 @@ def build_indicators(settings: OcdsSettings, with_map: bool = False) -> list[Ocd
     if "R024" in enabled or "R058" in enabled:
         chosen.append(SecondLowestBid(settings))
     chosen.extend(cls(settings) for cls in INDICATOR_CLASSES if cls.code in enabled)
+    for indicator in chosen:
+        indicator.why = why
+        indicator.maps = with_map
     return sorted(chosen, key=lambda indicator: indicator.rank)
 
 
 def _fold_lines(
-    lines: Iterator[bytes], settings: OcdsSettings, with_map: bool
+    lines: Iterator[bytes], settings: OcdsSettings, with_map: bool, why: bool = True
 ) -> tuple[Accumulator, list[LineProblem], int]:
-    indicators = build_indicators(settings, with_map)
+    indicators = build_indicators(settings, with_map, why)
     folds: list[Fold] = [indicator.fold for indicator in indicators]
     exclusions = split_pipe(settings.exclusions)
     acc = Accumulator()
@@ -123,9 +128,9 @@ def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
 
 
 def _work(
-    path: str, start: int, end: int, settings: OcdsSettings, with_map: bool
+    path: str, start: int, end: int, settings: OcdsSettings, with_map: bool, why: bool = True
 ) -> tuple[Accumulator, list[LineProblem], int]:
-    return _fold_lines(_read_range(path, start, end), settings, with_map)
+    return _fold_lines(_read_range(path, start, end), settings, with_map, why)
 
 
 def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
@@ -167,7 +172,7 @@ def _finish_parts(
     with_map: bool,
     why: bool,
 ) -> Run:
-    indicators = build_indicators(settings, with_map)
+    indicators = build_indicators(settings, with_map, why)
     total = Accumulator()
     problems: list[LineProblem] = []
     offset = 0
@@ -232,7 +237,7 @@ def run_lines(
     """Compute over lines in memory (each without its trailing newline).
 
     `why=False` leaves `results.why` empty (the printed output does not use it)."""
-    return _finish([_fold_lines(iter(lines), settings, with_map)], settings, with_map, why)
+    return _finish([_fold_lines(iter(lines), settings, with_map, why)], settings, with_map, why)
 
 
 def run_file(
@@ -248,10 +253,10 @@ def run_file(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     size = path.stat().st_size
     if workers <= 1 or size < PARALLEL_FROM:
-        return _finish([_work(str(path), 0, size, settings, with_map)], settings, with_map, why)
+        return _finish([_work(str(path), 0, size, settings, with_map, why)], settings, with_map, why)
     ranges = _ranges(path, workers * 3)  # a few ranges per worker: balance vs merge cost
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_work, str(path), a, b, settings, with_map) for a, b in ranges]
+        futures = [pool.submit(_work, str(path), a, b, settings, with_map, why) for a, b in ranges]
 
         def in_order() -> Iterator[tuple[Accumulator, list[LineProblem], int]]:
             for index, future in enumerate(futures):

@@ -86,5 +86,5 @@ class R003(OcdsIndicator):
                 "OCID",
                 ocid,
                 1.0,
-                {"days": days, "threshold": threshold, "start": start, "end": end},
+                {"days": days, "threshold": threshold, "start": start, "end": end} if self.why else None,
             )

@@ -58,5 +58,7 @@ class R018(OcdsIndicator):
                 "OCID",
                 ocid,
                 1.0,
-                {"number_of_tenderers": 1, "procurement_method": tender.procurementMethod},
+                {"number_of_tenderers": 1, "procurement_method": tender.procurementMethod}
+                if self.why
+                else None,
             )

@@ -67,9 +67,16 @@ class R028(OcdsIndicator):
             price = (amount, currency)
             other = prices.get(price)
             if other is not None and ids.keys() != other.keys():
-                why = {"amount": amount, "currency": currency, "tenderers": [*ids, *other]}
+                why = (
+                    {"amount": amount, "currency": currency, "tenderers": [*ids, *other]}
+                    if self.why
+                    else None
+                )
                 self.flag(acc, line, "OCID", facts.ocid, 1.0, why)
                 for tenderer in (*ids, *other):
-                    self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid})
-                    acc.map_events.append((line, self.rank, "ocid_tenderer_r028", facts.ocid, tenderer))
+                    self.flag(
+                        acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid} if self.why else None
+                    )
+                    if self.maps:
+                        acc.map_events.append((line, self.rank, "ocid_tenderer_r028", facts.ocid, tenderer))
             prices[price] = ids

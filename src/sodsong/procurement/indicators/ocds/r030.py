@@ -60,7 +60,14 @@ class R030(OcdsIndicator):
             if bid.status == "valid" and isinstance(date, str) and bid.tenderers is not None and date > end:
                 for tenderer in string_ids(bid.tenderers):
                     if tenderer in suppliers:
-                        why = {"bid_date": date, "tender_end_date": end, "tenderer": tenderer}
+                        why = (
+                            {"bid_date": date, "tender_end_date": end, "tenderer": tenderer}
+                            if self.why
+                            else None
+                        )
                         self.flag(acc, line, "OCID", ocid, 1.0, why)
-                        self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": ocid})
-                        acc.map_events.append((line, self.rank, "ocid_tenderer_r030", ocid, tenderer))
+                        self.flag(
+                            acc, line, "Tenderer", tenderer, 1.0, {"process_id": ocid} if self.why else None
+                        )
+                        if self.maps:
+                            acc.map_events.append((line, self.rank, "ocid_tenderer_r030", ocid, tenderer))

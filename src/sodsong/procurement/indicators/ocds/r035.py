@@ -69,7 +69,12 @@ class R035(OcdsIndicator):
         difference = len(disqualified - valid)
         if difference >= self.threshold:
             winner = next(iter(valid))
-            why = {"winner": winner, "disqualified_tenderers": sorted(disqualified - valid)}
+            why = (
+                {"winner": winner, "disqualified_tenderers": sorted(disqualified - valid)}
+                if self.why
+                else None
+            )
             self.flag(acc, line, "OCID", ocid, float(difference), why)
-            self.flag(acc, line, "Tenderer", winner, 0.0, {"process_id": ocid})
-            acc.map_events.append((line, self.rank, "ocid_tenderer_r035", ocid, winner))
+            self.flag(acc, line, "Tenderer", winner, 0.0, {"process_id": ocid} if self.why else None)
+            if self.maps:
+                acc.map_events.append((line, self.rank, "ocid_tenderer_r035", ocid, winner))

@@ -100,4 +100,4 @@ class R036(OcdsIndicator):
         for line, ocid, currency, bids in acc.state.get(self.code, ()):
             flagged = currency == main if currency is not None else main is not None and _flagged(bids, main)
             if flagged:
-                self.flag(acc, line, "OCID", ocid, 1.0, {"currency": main})
+                self.flag(acc, line, "OCID", ocid, 1.0, {"currency": main} if self.why else None)

@@ -90,7 +90,7 @@ class R038(OcdsIndicator):
         buyer = release.buyer.id if release.buyer is not None else None
         if isinstance(buyer, str):
             _add(state["buyer"], buyer, disqualified, len(bids))
-            if disqualified:
+            if disqualified and self.maps:
                 acc.map_events.append((line, self.rank, "ocid_buyer_r038", ocid, buyer))
         tender = release.tender
         entity = (
@@ -98,7 +98,7 @@ class R038(OcdsIndicator):
         )
         if isinstance(entity, str):
             _add(state["procuring_entity"], entity, disqualified, len(bids))
-            if disqualified:
+            if disqualified and self.maps:
                 acc.map_events.append((line, self.rank, "ocid_procuringentity_r038", ocid, entity))
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:

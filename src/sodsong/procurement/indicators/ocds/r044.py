@@ -100,8 +100,17 @@ class R044(OcdsIndicator):
         if matched:
             for tenderer in tenderers:
                 if tenderer in matched:
-                    self.flag(acc, line, "OCID", facts.ocid, 1.0, {"tenderers": sorted(matched)})
-                    self.flag(acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid})
+                    self.flag(
+                        acc,
+                        line,
+                        "OCID",
+                        facts.ocid,
+                        1.0,
+                        {"tenderers": sorted(matched)} if self.why else None,
+                    )
+                    self.flag(
+                        acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid} if self.why else None
+                    )
 
 
 def similar(tenderers: dict[str, tuple[str | None, ContactPoint | None]]) -> set[str]:
