@@ -11,7 +11,7 @@ from sodsong.procurement.search import engine
 from sodsong.procurement.search.build import build_index
 from sodsong.procurement.search.engine import open_index
 from sodsong.procurement.search.query import parse_request
-from sodsong.procurement.search.store import NoIndexError, detail_path, index_path, locate
+from sodsong.procurement.search.store import NoIndexError, detail_path, index_path, locate, pages_path
 from tests.procurement.explorer.sample import NADI, PROJECTS, SILATHONG, load, pid
 
 
@@ -130,6 +130,7 @@ def test_the_index_follows_the_warehouse_snapshot(warehouse_path: Path) -> None:
             pass
     build_index(warehouse_path)
     assert not first.path.exists() and not detail_path(first.path).exists()
+    assert not pages_path(first.path).exists()
     current = warehouse.current_snapshot(warehouse_path)
     assert current is not None and index_path(current).exists()
     assert not list(current.parent.glob("*.building"))
@@ -148,8 +149,42 @@ def test_a_failed_build_leaves_nothing_behind(warehouse_path: Path, monkeypatch:
     with pytest.raises(RuntimeError):
         build_index(warehouse_path)
     folder = warehouse.snapshot_dir(warehouse_path)
-    leftovers = [p.name for p in folder.iterdir() if ("search" in p.name or "details" in p.name)]
+    leftovers = [p.name for p in folder.iterdir() if any(w in p.name for w in ("search", "details", "pages"))]
     assert leftovers == [".search.lock"]
+
+
+def test_a_build_whose_page_thread_fails_raises_and_leaves_nothing_behind(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page files are written by a thread beside the search tables; its error is the build's."""
+    from sodsong.procurement.search import build_pages
+
+    with warehouse.write(warehouse_path, fresh=True) as con:
+        load(con)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("pages: disk full")
+
+    monkeypatch.setattr(build_pages, "copy_page_rows", broken)
+    with pytest.raises(RuntimeError, match="pages: disk full"):
+        build_index(warehouse_path)
+    folder = warehouse.snapshot_dir(warehouse_path)
+    leftovers = [p.name for p in folder.iterdir() if any(w in p.name for w in ("search", "details", "pages"))]
+    assert leftovers == [".search.lock"]
+
+
+def test_page_rows_are_read_from_their_own_file_through_the_index_connection(explorer: Path) -> None:
+    """The page tables live in the `.pages.sqlite` file, attached to the index's connection."""
+    with open_index() as idx:
+        assert pages_path(idx.location.path).exists()
+        tables = {r[0] for r in idx.con.execute("SELECT name FROM pages.sqlite_master WHERE type = 'table'")}
+        assert {"page_process", "page_bid", "page_organisation"} <= tables
+        assert not idx.con.execute("SELECT name FROM main.sqlite_master WHERE name = 'page_bid'").fetchall()
+        assert (
+            str(idx.con.execute("SELECT count(*) FROM page_process").fetchone()[0])
+            == idx.meta["projects"]
+            != "0"
+        )
 
 
 def test_a_small_warehouse_gets_its_index_on_first_use(

@@ -8,14 +8,19 @@ Arrow batches, for every table of the index.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-__all__ = ["DETAIL_TABLES", "batches", "copy_details", "copy_page_aggregates", "copy_rows"]
+from sodsong.procurement.search.page_rows import copy_page_rows
+
+__all__ = ["DETAIL_TABLES", "PagesJob", "batches", "copy_details", "copy_page_aggregates", "copy_rows"]
 
 BATCH = 50_000
 
@@ -99,6 +104,58 @@ def copy_details(con: duckdb.DuckDBPyConnection, path: Path, has_flags: bool, ha
     ):
         con.execute(statement.replace("{flags}", flags).replace("{readiness}", readiness))
     con.execute("DETACH d")
+
+
+class PagesJob(threading.Thread):
+    """The page-details file and the page-rows SQLite file, written by a thread of their own.
+
+    They need only the staging tables, and SQLite writes one file on one core: run beside the
+    search tables (another file) the two single-core halves of the build overlap. DuckDB and
+    SQLite release the interpreter lock while they work. The job has its own DuckDB cursor;
+    `join` it before closing the connection, then `check` it.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        details: Path,
+        pages: Path,
+        flags: tuple[bool, bool],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(name="search-build-pages", daemon=True)
+        self.con, self.details, self.pages, self.flags, self.say = con.cursor(), details, pages, flags, say
+        self.seconds: dict[str, float] = {}
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            clock = time.perf_counter()
+            copy_details(self.con, self.details, *self.flags)
+            self._step("page details", clock)
+            clock = time.perf_counter()
+            copy_page_rows(self.con, self.pages, self.details)
+            self._step("page rows", clock)
+        except BaseException as exc:  # handed to the building thread by check()
+            self.error = exc
+        finally:
+            self.con.close()
+
+    def _step(self, name: str, started: float) -> None:
+        self.seconds[name] = round(time.perf_counter() - started, 2)
+        self.say(f"{name}: {self.seconds[name]:.1f} s (beside the search tables)")
+
+    def stop(self) -> None:
+        """Interrupt the job's query and wait for the thread (a build that failed elsewhere)."""
+        if self.is_alive():
+            with contextlib.suppress(duckdb.Error, RuntimeError):
+                self.con.interrupt()
+            self.join()
+
+    def check(self) -> None:
+        """Raise what the thread raised, in the caller."""
+        if self.error is not None:
+            raise self.error
 
 
 def copy_page_aggregates(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["ORG_TABLES", "PAGE_TABLES", "copy_page_rows", "page_rows", "typed_rows"]
+__all__ = ["ORG_TABLES", "PAGE_TABLES", "copy_page_rows", "ingest", "page_rows", "typed_rows"]
 
 PAGE_TABLES = ("process", "item", "bid", "award", "contract", "flag")
 # What the company and agency pages read, by the columns they look rows up with: the same move
@@ -89,6 +89,25 @@ def copy_page_rows(con: duckdb.DuckDBPyConnection, target: Path, details: Path) 
                 lite.close()
     finally:
         con.execute("DETACH page_src")
+
+
+def ingest(con: duckdb.DuckDBPyConnection, target: Path, table: str, sql: str) -> int | None:
+    """Append the rows of a DuckDB query to an existing SQLite table through ADBC (the query's
+    column names are the table's), in one transaction; None when the driver is missing, so the
+    caller copies through `sqlite3` instead. The file must not be in a transaction elsewhere."""
+    try:
+        import adbc_driver_sqlite.dbapi as adbc
+    except ImportError:  # pragma: no cover - the driver is a dependency
+        return None
+    reader = con.sql(sql).to_arrow_reader(50_000)
+    with adbc.connect(str(target), autocommit=True) as fast, fast.cursor() as cursor:
+        for pragma in ("journal_mode = OFF", "synchronous = OFF"):
+            cursor.execute(f"PRAGMA {pragma}")
+            cursor.fetchall()
+        cursor.execute("BEGIN")
+        total = cursor.adbc_ingest(table, reader, mode="append")
+        cursor.execute("COMMIT")
+    return int(total)
 
 
 def _copy_tables(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, fast: Any) -> int:

@@ -1,7 +1,10 @@
 """Where the search index lives: one SQLite file per warehouse snapshot, switched with it.
 
 The index of `warehouse.snapshots/warehouse-000007.duckdb` is
-`warehouse.snapshots/warehouse-000007.search.sqlite`. It is built aside (`.building`) and renamed
+`warehouse.snapshots/warehouse-000007.search.sqlite`; the project and organisation page rows are
+in `warehouse-000007.pages.sqlite` next to it (written by a second thread while the search tables
+are built, SQLite having one writer per file), attached to every reader's connection so the
+`page_*` tables read as if they were in the index. They are built aside (`.building`) and renamed
 into place in one atomic step, so a reader sees a whole index or none. Readers take the index of
 the current snapshot; while that one is still being built they keep using the newest older index
 (and say so), exactly as the site keeps reading the old warehouse while a new one is imported.
@@ -30,11 +33,13 @@ __all__ = [
     "detail_path",
     "index_path",
     "locate",
+    "pages_path",
     "prune_orphans",
 ]
 
 INDEX_SUFFIX = ".search.sqlite"
 DETAIL_SUFFIX = ".details.duckdb"
+PAGES_SUFFIX = ".pages.sqlite"
 _SNAPSHOT = re.compile(r"^(warehouse-\d{6})\.duckdb$")
 
 
@@ -45,6 +50,11 @@ class NoIndexError(RuntimeError):
 def detail_path(index: Path) -> Path:
     """The page-details file that goes with an index file."""
     return index.with_name(index.name.removesuffix(INDEX_SUFFIX) + DETAIL_SUFFIX)
+
+
+def pages_path(index: Path) -> Path:
+    """The page-rows file that goes with an index file (none for indexes built before it)."""
+    return index.with_name(index.name.removesuffix(INDEX_SUFFIX) + PAGES_SUFFIX)
 
 
 def index_path(snapshot: Path) -> Path:
@@ -77,11 +87,20 @@ def locate(link: Path | None = None) -> IndexLocation:
 
 
 def connect_index(path: Path) -> sqlite3.Connection:
-    """A read-only connection to an index file (immutable: no locking, safe for many readers)."""
+    """A read-only connection to an index file (immutable: no locking, safe for many readers),
+    with its page-rows file attached as `pages` when there is one (unqualified `page_*` names
+    resolve to it). The page-rows file is renamed into place before the index, so a reader that
+    finds a new index also finds its page rows."""
     con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     con.execute("PRAGMA query_only = 1")
-    con.execute("PRAGMA cache_size = -65536")
-    con.execute("PRAGMA mmap_size = 1073741824")
+    schemas = ["main"]
+    pages = pages_path(path)
+    if pages.exists():
+        con.execute("ATTACH ? AS pages", [f"file:{pages}?mode=ro&immutable=1"])
+        schemas.append("pages")
+    for schema in schemas:
+        con.execute(f"PRAGMA {schema}.cache_size = -65536")
+        con.execute(f"PRAGMA {schema}.mmap_size = 1073741824")
     return con
 
 
@@ -93,9 +112,9 @@ def prune_orphans(link: Path | None = None) -> list[Path]:
         return removed
     for candidate in folder.iterdir():
         name = candidate.name.removesuffix(".building")
-        if not name.endswith((INDEX_SUFFIX, DETAIL_SUFFIX)):
+        if not name.endswith((INDEX_SUFFIX, DETAIL_SUFFIX, PAGES_SUFFIX)):
             continue
-        base = name.removesuffix(INDEX_SUFFIX).removesuffix(DETAIL_SUFFIX)
+        base = name.removesuffix(INDEX_SUFFIX).removesuffix(DETAIL_SUFFIX).removesuffix(PAGES_SUFFIX)
         if not (folder / f"{base}.duckdb").exists():
             with contextlib.suppress(FileNotFoundError):
                 candidate.unlink()
