@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sodsong.procurement.indicators.numeric import divide, fma, format_float, layout, quantile, round_meta
+from sodsong.procurement.indicators.numeric import (
+    divide,
+    fma,
+    format_float,
+    layout,
+    quantile,
+    quartiles,
+    round_meta,
+)
 
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 
@@ -111,3 +119,12 @@ def test_float_text_round_trips(value: float) -> None:
 def test_float_text_shortcut_equals_the_general_layout(value: float) -> None:
     """`format_float` returns Python's repr when it has no exponent; the general layout agrees."""
     assert format_float(value) == layout(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats() | st.integers(-5, 5).map(float), max_size=30))
+def test_quartiles_are_the_two_quantiles(values: list[float]) -> None:
+    """One sort for both quartiles gives what two `quantile` calls give (NaN included)."""
+    q1, q3 = quartiles(values)
+    for got, expected in ((q1, quantile(values, 0.25)), (q3, quantile(values, 0.75))):
+        assert got == expected or (math.isnan(got) and math.isnan(expected))

@@ -16,22 +16,37 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-__all__ = ["divide", "fma", "format_float", "layout", "quantile", "round_meta"]
+__all__ = ["divide", "fma", "format_float", "layout", "quantile", "quartiles", "round_meta"]
 
 _THIRD = 1.0 / 3.0
 
 
 def quantile(values: Sequence[float], tau: float) -> float:
     """statrs `Data::quantile(tau)` (type 8); NaN for no data, tau outside [0, 1] or NaN data."""
-    n = len(values)
-    if not 0.0 <= tau <= 1.0 or n == 0:
+    if not 0.0 <= tau <= 1.0 or not values or _any_nan(values):
         return math.nan
-    total = sum(values)  # NaN if a value is NaN (or infinities cancel): then look closer
-    if total != total and any(math.isnan(v) for v in values):
-        # statrs' quickselect over NaN depends on the (random) order Cardinal collects the
-        # data in; we answer NaN, which never flags anything.
-        return math.nan
+    return _pick(sorted(values), tau)
+
+
+def quartiles(values: Sequence[float]) -> tuple[float, float]:
+    """`(quantile(values, 0.25), quantile(values, 0.75))` with one sort instead of two (the
+    fence indicators sort up to a million values in the serial part of a run)."""
+    if not values or _any_nan(values):
+        return math.nan, math.nan
     data = sorted(values)
+    return _pick(data, 0.25), _pick(data, 0.75)
+
+
+def _any_nan(values: Sequence[float]) -> bool:
+    total = sum(values)  # NaN if a value is NaN (or infinities cancel): then look closer
+    # statrs' quickselect over NaN depends on the (random) order Cardinal collects the data
+    # in; we answer NaN, which never flags anything.
+    return total != total and any(math.isnan(v) for v in values)
+
+
+def _pick(data: list[float], tau: float) -> float:
+    """The type-8 quantile of sorted, non-empty data."""
+    n = len(data)
     h = (n + _THIRD) * tau + _THIRD
     hf = int(h)  # Rust `h as i64` truncates toward zero; h > 0 here
     if hf <= 0 or tau == 0.0:

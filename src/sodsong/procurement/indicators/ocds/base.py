@@ -59,7 +59,13 @@ class Results:
     _listed: dict[tuple[str, str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def set(self, group: str, subject: str, code: str, value: float) -> None:
-        self.groups.setdefault(group, {}).setdefault(subject, {})[code] = value
+        subjects = self.groups.get(group)
+        if subjects is None:
+            subjects = self.groups[group] = {}
+        codes = subjects.get(subject)
+        if codes is None:
+            codes = subjects[subject] = {}
+        codes[code] = value
 
     def explain(self, group: str, subject: str, code: str, why: dict[str, Any]) -> None:
         """Keep what fired a flag; an organisation flagged in several processes lists them all."""

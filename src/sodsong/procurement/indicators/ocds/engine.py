@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from operator import itemgetter
 from pathlib import Path
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
@@ -178,8 +179,15 @@ def _finish_parts(
     offset = 0
     for acc, part_problems, count in parts:
         if offset:
-            acc.events = [(line + offset, *rest) for line, *rest in acc.events]  # type: ignore[misc]
-            acc.map_events = [(line + offset, *rest) for line, *rest in acc.map_events]  # type: ignore[misc]
+            # Unpacking into named fields builds one tuple per event (`*rest` built a list too).
+            acc.events = [
+                (line + offset, rank, group, subject, code, value, fired)
+                for line, rank, group, subject, code, value, fired in acc.events
+            ]
+            acc.map_events = [
+                (line + offset, rank, name, ocid, organization)
+                for line, rank, name, ocid, organization in acc.map_events
+            ]
             for indicator in indicators:
                 indicator.shift(acc, offset)
             if acc.currency is not None:
@@ -202,12 +210,12 @@ def _finish_parts(
         results.currency = total.currency[1]
     for indicator in indicators:
         indicator.resolve(total, results)
-    total.events.sort(key=lambda event: (event[0], event[1]))
+    total.events.sort(key=itemgetter(0, 1))  # (line, rank)
     for _line, _rank, group, subject, code, value, fired in total.events:
         results.set(group, subject, code, value)
         if fired and why:
             results.explain(group, subject, code, fired)
-    total.map_events.sort(key=lambda event: (event[0], event[1]))
+    total.map_events.sort(key=itemgetter(0, 1))
     for _line, _rank, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)
     for indicator in indicators:

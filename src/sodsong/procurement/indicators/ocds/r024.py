@@ -14,7 +14,7 @@ Source: Cardinal, docs/cli/indicators/R/024.md and src/indicators/r024.rs (open-
 
 from __future__ import annotations
 
-from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.numeric import fma, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.ocds.price import ratios
@@ -52,8 +52,7 @@ class R024(OcdsIndicator):
         if threshold is None:
             values = [entry[0] for entry in table.values()]
             results.fence_sizes[(self.code, "*")] = len(values)
-            q1 = quantile(values, 0.25)
-            q3 = quantile(values, 0.75)
+            q1, q3 = quartiles(values)
             results.set_meta(self.code, "q1", q1)
             results.set_meta(self.code, "q3", q3)
             lower_fence = fma(q3 - q1, -1.5, q1)

@@ -14,7 +14,7 @@ Source: Cardinal, docs/cli/indicators/R/025.md and src/indicators/r025.rs (open-
 
 from __future__ import annotations
 
-from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.numeric import fma, quantile, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
@@ -96,8 +96,7 @@ class R025(OcdsIndicator):
         threshold = self.given.get("threshold")
         if threshold is None:
             values = list(ratios.values())
-            q1 = quantile(values, 0.25)
-            q3 = quantile(values, 0.75)
+            q1, q3 = quartiles(values)
             results.set_meta(self.code, "q1", q1)
             results.set_meta(self.code, "q3", q3)
             lower_fence = fma(q3 - q1, -1.5, q1)

@@ -14,7 +14,7 @@ Source: Cardinal, docs/cli/indicators/R/038.md and src/indicators/r038.rs (open-
 
 from __future__ import annotations
 
-from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.numeric import fma, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
@@ -130,8 +130,7 @@ class R038(OcdsIndicator):
             results.fence_sizes[(self.code, group)] = len(ratios)
             if threshold is None:
                 values = list(ratios.values())
-                q1 = quantile(values, 0.25)
-                q3 = quantile(values, 0.75)
+                q1, q3 = quartiles(values)
                 results.set_meta(self.code, f"{group}_q1", q1)
                 results.set_meta(self.code, f"{group}_q3", q3)
                 upper_fence = fma(q3 - q1, 1.5, q3)

@@ -12,7 +12,7 @@ Source: Cardinal, docs/cli/indicators/R/048.md and src/indicators/r048.rs (open-
 
 from __future__ import annotations
 
-from sodsong.procurement.indicators.numeric import fma, quantile
+from sodsong.procurement.indicators.numeric import fma, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
@@ -100,8 +100,7 @@ class R048(OcdsIndicator):
         threshold = self.given.get("threshold")
         if threshold is None:
             values = list(lengths.values())
-            q1 = quantile(values, 0.25)
-            q3 = quantile(values, 0.75)
+            q1, q3 = quartiles(values)
             results.set_meta(self.code, "q1", q1)
             results.set_meta(self.code, "q3", q3)
             upper_fence = fma(q3 - q1, 1.5, q3)
