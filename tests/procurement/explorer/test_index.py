@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from sodsong.procurement import warehouse
 from sodsong.procurement.search import engine
 from sodsong.procurement.search.build import build_index
-from sodsong.procurement.search.engine import open_index
+from sodsong.procurement.search.build_pages import detail_queries
+from sodsong.procurement.search.engine import Index, open_index
 from sodsong.procurement.search.query import parse_request
 from sodsong.procurement.search.store import NoIndexError, detail_path, index_path, locate, pages_path
 from tests.procurement.explorer.sample import NADI, PROJECTS, SILATHONG, load, pid
@@ -240,15 +242,46 @@ def test_repeated_searches_reuse_their_count_and_summary(explorer: Path) -> None
         assert idx.projects(parse_request({"q": "ถนน"})).count == first.count
 
 
+def _reference_details(idx: Index) -> duckdb.DuckDBPyConnection:
+    """Every page table as its DuckDB query gives it (what the page-details file held before the
+    rows were streamed into SQLite), over the index's snapshot and numbering."""
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH '{idx.location.snapshot}' AS wh (READ_ONLY)")
+    con.execute("CREATE TABLE proj_small (rid BIGINT, process_id VARCHAR)")
+    con.executemany(
+        "INSERT INTO proj_small VALUES (?, ?)", idx.con.execute("SELECT rowid, process_id FROM project")
+    )
+    con.execute("CREATE TABLE org_map (org_id VARCHAR, oid BIGINT)")
+    con.executemany("INSERT INTO org_map VALUES (?, ?)", idx.con.execute("SELECT org_id, rowid FROM org"))
+    found = {
+        r[0]
+        for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh'").fetchall()
+    }
+    for table, sql in detail_queries("flag" in found, "flag_readiness" in found).items():
+        con.execute(f"CREATE TABLE {table} AS {sql}")
+    return con
+
+
+def test_the_details_file_holds_only_what_is_read_from_duckdb(explorer: Path) -> None:
+    """The page rows live in SQLite; the DuckDB details file keeps flags (the API) and readiness."""
+    from sodsong.procurement.search.store import connect_details
+
+    with open_index() as idx:
+        details = connect_details(idx.location.path)
+        tables = {r[0] for r in details.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert tables == {"flag", "flag_readiness", "source_file"}
+        assert details.execute("SELECT count(*) FROM flag").fetchone()[0] > 0
+        details.close()
+
+
 def test_page_rows_in_the_index_read_back_as_the_details_file_gives_them(explorer: Path) -> None:
     """Decimals, dates and time stamps survive the copy into SQLite, in the same order."""
     from sodsong.procurement.search.page_rows import PAGE_TABLES, page_rows
-    from sodsong.procurement.search.store import connect_details
 
     orders = {"item": "item_no", "bid": "bid_id", "award": "award_id", "flag": "indicator, flag_id"}
     with open_index() as idx:
         assert idx.meta["page_rows"] == "1"
-        details = connect_details(idx.location.path)
+        details = _reference_details(idx)
         rids = [r[0] for r in idx.con.execute("SELECT rowid FROM project")]
         compared = 0
         for table in PAGE_TABLES:
@@ -273,11 +306,10 @@ def test_company_and_agency_pages_read_the_same_from_the_index_as_from_the_detai
     """The organisation tables copied into SQLite give every company and agency page the same
     record, directors, relations, sanctions, flags and name matches as the DuckDB file."""
     from sodsong.procurement.search.org_pages import agency_page, company_page
-    from sodsong.procurement.search.store import connect_details
 
     with open_index() as idx:
         assert idx.meta["org_rows"] == "1"
-        details = connect_details(idx.location.path)
+        details = _reference_details(idx)
         duck = open_index()
         duck.meta = {**idx.meta, "org_rows": "0"}  # this instance reads the DuckDB file
         ids = [r[0] for r in idx.con.execute("SELECT org_id FROM org ORDER BY rowid")]

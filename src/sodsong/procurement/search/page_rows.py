@@ -58,37 +58,34 @@ def _column(name: str, kind: str) -> tuple[str, str]:
     return "TEXT", f"CAST({quoted} AS VARCHAR)"
 
 
-def copy_page_rows(con: duckdb.DuckDBPyConnection, target: Path, details: Path) -> int:
-    """Copy the page tables of a page-details file into `page_<table>` tables of a new index file.
+def copy_page_rows(con: duckdb.DuckDBPyConnection, target: Path, queries: dict[str, str]) -> int:
+    """Copy the page tables (each a DuckDB query, see `build_pages.detail_queries`) into
+    `page_<table>` tables of a new SQLite file.
 
     Called before anything else opens `target`: it sets the page size. Arrow batches go straight
     from DuckDB into SQLite through the ADBC driver (C all the way; a third of the CPU time of
     turning every value into a Python object for `executemany`), else through `sqlite3`.
     """
-    con.execute(f"ATTACH '{details}' AS page_src (READ_ONLY)")
     try:
+        import adbc_driver_sqlite.dbapi as adbc
+    except ImportError:  # pragma: no cover - the driver is a dependency; kept as a fallback
+        adbc = None  # type: ignore[assignment]
+    if adbc is None:  # pragma: no cover
+        lite = sqlite3.connect(str(target), isolation_level=None)
         try:
-            import adbc_driver_sqlite.dbapi as adbc
-        except ImportError:  # pragma: no cover - the driver is a dependency; kept as a fallback
-            adbc = None  # type: ignore[assignment]
-        if adbc is None:  # pragma: no cover
-            lite = sqlite3.connect(str(target), isolation_level=None)
-            try:
-                return _copy_tables(con, lite, None)
-            finally:
-                lite.close()
-        with adbc.connect(str(target), autocommit=True) as fast:
-            with fast.cursor() as cursor:  # no journal, no fsync: the file is renamed in when whole
-                for pragma in ("journal_mode = OFF", "synchronous = OFF"):
-                    cursor.execute(f"PRAGMA {pragma}")
-                    cursor.fetchall()
-            lite = sqlite3.connect(str(target), isolation_level=None)
-            try:
-                return _copy_tables(con, lite, fast)
-            finally:
-                lite.close()
-    finally:
-        con.execute("DETACH page_src")
+            return _copy_tables(con, lite, None, queries)
+        finally:
+            lite.close()
+    with adbc.connect(str(target), autocommit=True) as fast:
+        with fast.cursor() as cursor:  # no journal, no fsync: the file is renamed in when whole
+            for pragma in ("journal_mode = OFF", "synchronous = OFF"):
+                cursor.execute(f"PRAGMA {pragma}")
+                cursor.fetchall()
+        lite = sqlite3.connect(str(target), isolation_level=None)
+        try:
+            return _copy_tables(con, lite, fast, queries)
+        finally:
+            lite.close()
 
 
 def ingest(con: duckdb.DuckDBPyConnection, target: Path, table: str, sql: str) -> int | None:
@@ -110,7 +107,9 @@ def ingest(con: duckdb.DuckDBPyConnection, target: Path, table: str, sql: str) -
     return int(total)
 
 
-def _copy_tables(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, fast: Any) -> int:
+def _copy_tables(
+    con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, fast: Any, queries: dict[str, str]
+) -> int:
     """Tables are created and indexed through `lite`, rows written through `fast` (ADBC) if given;
     the two connections never hold the file at the same time."""
     for pragma in ("journal_mode = OFF", "synchronous = OFF", "page_size = 8192"):
@@ -118,12 +117,12 @@ def _copy_tables(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, fast:
     total = 0
     tables = {t: ("rid",) for t in PAGE_TABLES} | ORG_TABLES
     for table, keys in tables.items():
-        described = con.execute(f"DESCRIBE page_src.{table}").fetchall()
+        described = con.execute(f"DESCRIBE {queries[table]}").fetchall()
         columns = [(str(r[0]), *_column(str(r[0]), str(r[1]))) for r in described]
         decls = ", ".join('"' + n.replace('"', '""') + f'" {d}' for n, d, _e in columns)
         lite.execute(f"CREATE TABLE page_{table} ({decls})")
         select = ", ".join(e + ' AS "' + n.replace('"', '""') + '"' for n, _d, e in columns)
-        reader = con.sql(f"SELECT {select} FROM page_src.{table}").to_arrow_reader(50_000)
+        reader = con.sql(f"SELECT {select} FROM ({queries[table]})").to_arrow_reader(50_000)
         if fast is not None:
             with fast.cursor() as cursor:  # one transaction per table
                 cursor.execute("BEGIN")
