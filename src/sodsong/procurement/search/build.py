@@ -33,9 +33,9 @@ from pathlib import Path
 import duckdb
 
 from sodsong.procurement import warehouse
-from sodsong.procurement.search.build_pages import PagesJob, copy_page_aggregates, copy_rows
+from sodsong.procurement.search.build_pages import PagesJob, copy_page_aggregates, copy_rows, detail_queries
 from sodsong.procurement.search.facets import FACET_KINDS
-from sodsong.procurement.search.page_rows import ingest
+from sodsong.procurement.search.page_rows import ORG_TABLES, copy_page_rows, ingest
 from sodsong.procurement.search.query import CATEGORIES, METHODS
 from sodsong.procurement.search.store import detail_path, index_path, pages_path, prune_orphans
 
@@ -383,9 +383,8 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         _stage(con, has_flags)
         step("stage")
         # The page files are written by a thread beside the search tables (one core each).
-        job = PagesJob(
-            con, details_building, pages_building, (has_flags, "flag_readiness" in _tables(con)), say
-        )
+        flags = (has_flags, "flag_readiness" in _tables(con))
+        job = PagesJob(con, details_building, pages_building, flags, say)
         job.start()
         lite = _open_building(building)
         result.projects = _copy_projects(con, lite, building)
@@ -407,6 +406,8 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         step("aggregates")
         lite.executescript(SQLITE_INDEXES)
         step("indexes")
+        copy_page_rows(con, building, detail_queries(*flags), ORG_TABLES)
+        step("organisation page rows")
         _meta(con, lite, snapshot, result)
         lite.execute("INSERT INTO project_fts(project_fts) VALUES('optimize')")
         lite.execute("ANALYZE")
