@@ -305,3 +305,38 @@ def test_fence_guards() -> None:
     for row in clean:
         row["bids"]["details"][0]["status"] = "valid"
     assert run(clean, "[R038]\nminimum_contracting_processes = 1\n") == {}  # every ratio 0: fence 0
+
+
+@pytest.mark.parametrize("block", [7, 64, 4096, 1 << 20])
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_blocks_read_every_line_as_lines_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, final_newline: bool
+) -> None:
+    """Reading a file in blocks (lines decoded from views into a block that is valid UTF-8 as
+    a whole, else split) gives the same results and the same reported lines as line by line:
+    CRLF, blank and whitespace-only lines, invalid JSON, invalid UTF-8, non-ASCII text, lines
+    longer than a block and a last line without a newline."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from ocds_synthetic import release
+
+    lines = [json.dumps(release(random.Random(n), n), ensure_ascii=n % 2 == 0).encode() for n in range(60)]
+    lines[3] = lines[3].replace(b"Company", "บริษัท".encode())
+    lines[5] += b"\r"
+    lines[8] = b""
+    lines[9] = b"  \t "
+    lines[12] = b'{"ocid": broken'
+    lines[15] = b'{"ocid": "x", "tender": {"status": "\xff"}}'
+    lines[18] = b"[1, 2]"
+    lines[20] = b'{"ocid": 5}'
+    lines[22] = b"{} {}"
+    content = b"\n".join(lines) + (b"\n" if final_newline else b"")
+    path = tmp_path / "releases.jsonl"
+    path.write_bytes(content)
+    settings = parse_settings("".join(f"[{spec.code}]\n" for spec in SPECS), SPECS)
+    expected = engine.run_lines(lines, settings)
+    monkeypatch.setattr(engine, "BLOCK", block)
+    got = engine.run_file(path, settings, workers=1)
+    assert render(got.results) == render(expected.results)
+    assert got.problems == expected.problems
+    assert [problem.line for problem in got.problems] == [13, 16, 23]
+    assert got.lines == len(lines)

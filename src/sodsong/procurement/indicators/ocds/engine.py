@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.fold import Fold, Problem, fold_loop
+from sodsong.procurement.indicators.ocds.fold import Fold, Problem, fold_blocks, fold_loop
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.ocds.tenderers import Tenderers
@@ -85,6 +85,16 @@ def build_indicators(settings: OcdsSettings, with_map: bool = False, why: bool =
 def _fold_lines(
     lines: Iterator[bytes], settings: OcdsSettings, with_map: bool, why: bool = True
 ) -> tuple[Accumulator, list[LineProblem], int]:
+    return _folded(settings, with_map, why, lambda *args: fold_loop(lines, *args))
+
+
+def _folded(
+    settings: OcdsSettings,
+    with_map: bool,
+    why: bool,
+    loop: Callable[[list[Fold], frozenset[str], Accumulator, list[Problem]], int],
+) -> tuple[Accumulator, list[LineProblem], int]:
+    """Run a fold loop over fresh indicators with the garbage collector off."""
     indicators = build_indicators(settings, with_map, why)
     folds: list[Fold] = [indicator.fold for indicator in indicators]
     exclusions = split_pipe(settings.exclusions)
@@ -94,7 +104,7 @@ def _fold_lines(
     collecting = gc.isenabled()
     gc.disable()  # only acyclic data is created here; collection passes would be wasted work
     try:
-        number = fold_loop(lines, folds, exclusions, acc, found)
+        number = loop(folds, exclusions, acc, found)
     finally:
         if collecting:
             gc.enable()
@@ -102,36 +112,44 @@ def _fold_lines(
     return acc, problems, number + 1
 
 
-def _split_lines(data: bytes, final: bool) -> tuple[list[bytes], bytes]:
-    """Complete lines of `data` and the unfinished rest (Rust `lines()` at end of input)."""
-    pieces = data.split(b"\n")
-    rest = pieces.pop()
-    if final and rest:
-        pieces.append(rest)
-        rest = b""
-    return pieces, rest
+def _read_blocks(path: str, start: int, end: int) -> Iterator[tuple[bytes, int]]:
+    """The range's bytes as `(data, size)`: whole lines in `data[:size]` (see `fold_blocks`).
 
-
-def _read_range(path: str, start: int, end: int) -> Iterator[bytes]:
+    A block's unfinished last line is read again at the start of the next block (a seek back,
+    not a copy); at the end of the range whatever is left is the last line, as Rust's
+    `lines()` reads the end of a file without a final newline.
+    """
     with open(path, "rb") as handle:
         handle.seek(start)
-        remaining = end - start
-        rest = b""
-        while remaining > 0:
-            block = handle.read(min(BLOCK, remaining))
-            if not block:
+        position = start
+        carry = b""  # a line longer than a block, being completed
+        while position < end:
+            data = handle.read(min(BLOCK, end - position))
+            if not data:
                 break
-            remaining -= len(block)
-            lines, rest = _split_lines(rest + block, final=remaining <= 0)
-            yield from lines
-        if rest:
-            yield rest
+            position += len(data)
+            if carry:
+                data, carry = carry + data, b""
+            if position >= end:
+                yield data, len(data)
+                return
+            size = data.rfind(b"\n") + 1
+            if size == 0:
+                carry = data
+                continue
+            unfinished = len(data) - size
+            if unfinished:
+                handle.seek(-unfinished, 1)
+                position -= unfinished
+            yield data, size
+        if carry:
+            yield carry, len(carry)
 
 
 def _work(
     path: str, start: int, end: int, settings: OcdsSettings, with_map: bool, why: bool = True
 ) -> tuple[Accumulator, list[LineProblem], int]:
-    return _fold_lines(_read_range(path, start, end), settings, with_map, why)
+    return _folded(settings, with_map, why, lambda *args: fold_blocks(_read_blocks(path, start, end), *args))
 
 
 def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:

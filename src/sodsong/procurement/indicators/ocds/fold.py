@@ -5,16 +5,18 @@ Its own module so that mypyc compiles it with the indicators (see `compiled`).
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Iterator
 
 from sodsong.procurement.indicators.ocds.base import Accumulator
 from sodsong.procurement.indicators.ocds.common import Facts, is_cancelled, matches_method_details
-from sodsong.procurement.indicators.ocds.release import LineError, decode_line
+from sodsong.procurement.indicators.ocds.release import LineError, Release, decode_checked, decode_line
 
-__all__ = ["Fold", "Problem", "fold_loop"]
+__all__ = ["Fold", "Problem", "fold_blocks", "fold_loop"]
 
 Problem = tuple[int, str, bool]  # (1-based line, reason, I/O error)
 Fold = Callable[[Facts, int, Accumulator], None]
+_NONE: frozenset[str] = frozenset()
 
 
 def fold_loop(
@@ -23,10 +25,11 @@ def fold_loop(
     exclusions: frozenset[str],
     acc: Accumulator,
     problems: list[Problem],
+    number: int = -1,
 ) -> int:
-    """Fold every release of `lines` into `acc`; returns the index of the last line (-1: none)."""
-    none: frozenset[str] = frozenset()
-    number = -1
+    """Fold every release of `lines` into `acc`; returns the index of the last line (-1: none).
+
+    `number` is the index of the line before the first one."""
     for line in lines:
         number += 1
         try:
@@ -34,11 +37,71 @@ def fold_loop(
         except LineError as exc:
             problems.append((number + 1, str(exc), exc.io_error))
             continue
-        if release is None or is_cancelled(release):
-            continue
-        if exclusions and not matches_method_details(release, none, exclusions):
-            continue
-        facts = Facts(release, release.ocid)
-        for fold in folds:
-            fold(facts, number, acc)
+        if release is not None:
+            _fold_release(release, number, folds, exclusions, acc)
     return number
+
+
+def fold_blocks(
+    blocks: Iterator[tuple[bytes, int]],
+    folds: list[Fold],
+    exclusions: frozenset[str],
+    acc: Accumulator,
+    problems: list[Problem],
+) -> int:
+    """`fold_loop` over blocks of whole lines: `(data, size)` holds lines in `data[:size]`.
+
+    Why: splitting a block copies every line, and checking each line's UTF-8 is a call per
+    line. A block that is ASCII (or valid UTF-8) as a whole has only valid lines, so its lines
+    are decoded from memoryviews into it; any other block is split and read line by line,
+    which reports its bad lines exactly as `fold_loop` does.
+    """
+    number = -1
+    for data, size in blocks:
+        if size <= 0:
+            continue
+        if not _valid_utf8(data, size):
+            lines = data[:size].split(b"\n")
+            if data[size - 1 : size] == b"\n":
+                lines.pop()  # the text after the last newline is not a line
+            number = fold_loop(iter(lines), folds, exclusions, acc, problems, number)
+            continue
+        view = memoryview(data)
+        position = 0
+        while position < size:
+            end = data.find(b"\n", position, size)
+            if end < 0:
+                end = size
+            number += 1
+            try:
+                release = decode_checked(view[position:end])
+            except LineError as exc:
+                problems.append((number + 1, str(exc), exc.io_error))
+                release = None
+            if release is not None:
+                _fold_release(release, number, folds, exclusions, acc)
+            position = end + 1
+    return number
+
+
+def _valid_utf8(data: bytes, size: int) -> bool:
+    if data.isascii():
+        return True
+    try:
+        codecs.utf_8_decode(memoryview(data)[:size], "strict", True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _fold_release(
+    release: Release, number: int, folds: list[Fold], exclusions: frozenset[str], acc: Accumulator
+) -> None:
+    """The global exclusions, then every enabled indicator's fold."""
+    if is_cancelled(release):
+        return
+    if exclusions and not matches_method_details(release, _NONE, exclusions):
+        return
+    facts = Facts(release, release.ocid)
+    for fold in folds:
+        fold(facts, number, acc)

@@ -33,6 +33,7 @@ __all__ = [
     "Party",
     "Release",
     "Tender",
+    "decode_checked",
     "decode_line",
 ]
 
@@ -203,6 +204,21 @@ def decode_line(line: bytes) -> Release | None:
         if not line.strip(_ASCII_WHITESPACE):
             return None
         raise LineError(str(exc)) from None
+    if not isinstance(release.ocid, str):
+        return None
+    return release
+
+
+def decode_checked(line: bytes | memoryview) -> Release | None:
+    """`decode_line` for a line of a block already known to be valid UTF-8, possibly a
+    memoryview into that block (no copy of the line). Anything unusual (a blank line, invalid
+    JSON, a value that is not a release) goes through `decode_line` itself, so it is skipped or
+    reported exactly as there."""
+    text = line[:-1] if line[-1:] == b"\r" else line
+    try:
+        release = _typed.decode(text)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return decode_line(bytes(line))
     if not isinstance(release.ocid, str):
         return None
     return release
