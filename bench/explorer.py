@@ -13,10 +13,13 @@ the data directory. `build` times `sodsong search build`. `search` runs 20 reali
 queries (10 with filters) in-process, warm: each query once to warm the page caches, then
 `--repeat` times with the search cache cleared before each run (what a new search costs), then
 `--repeat` times from the cache (a repeated search, a second page, another sort).
-`pages` starts `sodsong serve` on loopback and drives it with `--clients` threads (urllib,
-keep-alive off) requesting project, agency and company pages of ids drawn from `--ids` random
-ones per kind. Each step prints JSON with p50/p95/p99, the load average before and after it and
-the core count: on a shared machine read the load next to the times.
+`pages` starts `sodsong serve` on loopback and drives it with `--clients` concurrent keep-alive
+connections of `wrk` (split 2 : 1 : 1 between project, agency and company pages, ids drawn from
+`--ids` random ones per kind; `bench/explorer_pages.py`, `bench/pages.lua`); `--client urllib`
+is the earlier Python client (threads, keep-alive off), kept for comparison. It also reports the
+server's CPU milliseconds per request, the number to compare on a loaded machine. Each step
+prints JSON with p50/p95/p99, the load average before and after it and the core count: on a
+shared machine read the load next to the times.
 """
 
 from __future__ import annotations
@@ -24,12 +27,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
-import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -166,101 +166,14 @@ def search(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _sample_ids(data: Path, n: int) -> dict[str, list[str]]:
-    import sqlite3
-
-    from sodsong.procurement.search.store import locate
-
-    con = sqlite3.connect(locate().path)
-    total = con.execute("SELECT max(rowid) FROM project").fetchone()[0]
-    rng = random.Random(5)
-    projects = [
-        con.execute("SELECT process_id FROM project WHERE rowid = ?", [rng.randint(1, total)]).fetchone()[0]
-        for _ in range(n)
-    ]
-    agencies = [
-        r[0] for r in con.execute("SELECT org_id FROM org WHERE is_agency ORDER BY random() LIMIT ?", [n])
-    ]
-    companies = [
-        r[0] for r in con.execute("SELECT org_id FROM org WHERE wins > 0 ORDER BY random() LIMIT ?", [n])
-    ]
-    con.close()
-    return {"project": projects, "agency": agencies, "company": companies}
-
-
 def pages(args: argparse.Namespace) -> dict[str, Any]:
     _env(args.data)
     import django
 
     django.setup()
-    from django.core.management import call_command
+    from explorer_pages import pages as run_pages
 
-    call_command("migrate", verbosity=0)
-    ids = _sample_ids(args.data, args.ids)
-    port = args.port
-    server = subprocess.Popen(
-        [sys.executable, "-m", "sodsong", "serve", "--port", str(port), "--workers", str(args.workers)],
-        env={**os.environ, "PYTHONPATH": f"{REPO / 'src'}:{REPO}"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/procurement"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.3)
-        for kind, values in ids.items():  # warm every worker a little
-            for value in values[:10]:
-                urllib.request.urlopen(f"{base}/{kind}/{value}", timeout=30).read()
-        results: dict[str, list[float]] = {"project": [], "agency": [], "company": []}
-        errors: list[str] = []
-        stop = time.perf_counter() + args.seconds
-        lock = threading.Lock()
-
-        def client(seed: int) -> None:
-            rng = random.Random(seed)
-            while time.perf_counter() < stop:
-                kind = rng.choice(("project", "project", "agency", "company"))
-                url = f"{base}/{kind}/{rng.choice(ids[kind])}"
-                started = time.perf_counter()
-                try:
-                    with urllib.request.urlopen(url, timeout=30) as response:
-                        response.read()
-                except OSError as exc:
-                    with lock:
-                        errors.append(f"{url}: {exc}")
-                    continue
-                with lock:
-                    results[kind].append((time.perf_counter() - started) * 1000)
-
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    summary: dict[str, Any] = {
-        "clients": args.clients,
-        "workers": args.workers,
-        "seconds": args.seconds,
-        "errors": len(errors),
-        "distinct_ids": {k: len(v) for k, v in ids.items()},
-    }
-    for kind, times in results.items():
-        summary[kind] = {
-            "requests": len(times),
-            "p50_ms": _pct(times, 50),
-            "p95_ms": _pct(times, 95),
-            "p99_ms": _pct(times, 99),
-        }
-    summary["met"] = all(summary[k]["p95_ms"] <= 150 for k in results)
-    summary["throughput_per_s"] = round(sum(len(t) for t in results.values()) / args.seconds, 1)
-    return summary
+    return run_pages(args, REPO)
 
 
 def main() -> None:
@@ -274,6 +187,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=0, help="threads per worker (0: the server's default)")
+    parser.add_argument(
+        "--client", choices=["wrk", "urllib"], default="wrk", help="load generator of the pages step"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--ids", type=int, default=2000, help="distinct ids per page kind the clients pick from"

@@ -18,6 +18,7 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default 2 per core)")
+    parser.add_argument("--threads", type=int, default=None, help="threads per worker process (default 8)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,10 +66,10 @@ def _serve(args: argparse.Namespace) -> int:
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         raise CommandError("the app database is not up to date: run `sodsong migrate` first")
-    from sodsong.cli.server import serve
+    from sodsong.cli.server import THREADS, serve
 
     console.print(f"Sodsong on [bold]http://{args.host}:{args.port}/[/bold] (data in {settings.DATA_DIR})")
-    serve(args.host, args.port, workers=args.workers)
+    serve(args.host, args.port, workers=args.workers, threads=args.threads or THREADS)
     return 0
 
 

@@ -12,13 +12,14 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-__all__ = ["serve", "worker_count"]
+__all__ = ["THREADS", "serve", "worker_count"]
 
 # Called in every worker process once it has booted (e.g. to start the watch inbox processor).
 WORKER_START_HOOKS: list[Callable[[], None]] = []
 # Each gives the `sodsong` arguments of a process to run beside the server (or None): started by
 # `serve`, restarted if it dies, stopped with the server (e.g. the LINE inbox worker).
 COMPANIONS: list[Callable[[], list[str] | None]] = []
+THREADS = 8  # per worker process
 
 
 def worker_count() -> int:
@@ -74,7 +75,7 @@ class _Companion:
                 self.process.kill()
 
 
-def serve(host: str, port: int, *, workers: int | None = None, threads: int = 8) -> None:
+def serve(host: str, port: int, *, workers: int | None = None, threads: int = THREADS) -> None:
     """Run until interrupted. Access logs omit query strings (they may hold case codes)."""
     companions = [_Companion(arguments) for make in COMPANIONS if (arguments := make())]
     for companion in companions:
