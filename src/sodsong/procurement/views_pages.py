@@ -23,9 +23,10 @@ from sodsong.procurement.search.labels import (
     METHOD_LABELS,
     indicator_title,
 )
+from sodsong.procurement.search.lazy_details import lazy_details
 from sodsong.procurement.search.org_pages import agency_page, company_page
 from sodsong.procurement.search.pages import project_page
-from sodsong.procurement.search.store import NoIndexError, connect_details
+from sodsong.procurement.search.store import NoIndexError
 from sodsong.procurement.templatetags.procurement import _linker
 from sodsong.procurement.views import _language, _money, not_loaded
 from sodsong.procurement.views_svg import bid_histogram, cobidder_network, location_map
@@ -55,13 +56,9 @@ def _not_found(request: HttpRequest, what: str, key: str, fmt: str | None) -> Ht
 
 
 def _open() -> tuple[Index, duckdb.DuckDBPyConnection]:
+    """The index and its details file; the details cursor is only made if a query needs it."""
     idx = open_index()
-    try:
-        con = connect_details(idx.location.path)
-    except duckdb.Error:
-        idx.close()
-        raise
-    return idx, con
+    return idx, lazy_details(idx.location.path)
 
 
 def _json_value(value: Any) -> Any:
