@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeData, SafeString, mark_safe
@@ -83,6 +83,21 @@ def _linker(name: str) -> Callable[[str], str]:
     pattern = reverse(name, args=[marker])
     head, tail = pattern.split(marker, 1)
     return lambda key: head + quote(str(key), safe=RFC3986_SUBDELIMS + "/~:@") + tail
+
+
+_LINKERS: dict[tuple[str, str, object], Callable[[str], str]] = {}
+
+
+@register.filter
+def page_url(key: str, kind: str) -> str:
+    """`{{ org_id|page_url:"company" }}` is `{% url 'procurement:company' org_id %}` without a
+    `reverse()` per row: the address pattern is reversed once per kind, script prefix and URLconf
+    (tables of bidders, contractors, co-bidders have tens of rows)."""
+    cache_key = (kind, get_script_prefix(), get_urlconf())
+    linker = _LINKERS.get(cache_key)
+    if linker is None:
+        linker = _LINKERS[cache_key] = _linker(f"procurement:{kind}")
+    return linker(key)
 
 
 def _e(value: object) -> str:
