@@ -122,3 +122,48 @@ def test_checksums_change_with_content_not_with_order(warehouse_path: Path) -> N
         assert warehouse.table_checksums(con) == one
         con.execute("UPDATE process SET title = 'x' WHERE project_no = '1'")
         assert warehouse.table_checksums(con)["process"] != one["process"]
+
+
+def test_a_deferred_write_reads_at_once_and_writes_into_the_copy(warehouse_path: Path) -> None:
+    """`write_deferred()`: the block reads the current snapshot while it is copied, writes after
+    `writable()`, and the result is the same as `write()`'s; readers see it only at the end."""
+    with warehouse.write() as con:
+        _add_process(con, 1)
+    first = warehouse.current_snapshot()
+    with warehouse.write_deferred() as deferred:
+        assert _count(deferred.con) == 1  # the current snapshot, before the copy is needed
+        deferred.con.execute("CREATE TEMP TABLE seen AS SELECT process_id FROM process")
+        con = deferred.writable()
+        _add_process(con, 2)
+        assert _count(con) == 2
+        assert con.execute("SELECT count(*) FROM seen").fetchone() == (1,)  # temp tables stay
+        assert warehouse.current_snapshot() == first
+    assert warehouse.current_snapshot() != first
+    with warehouse.open() as reader:
+        assert _count(reader) == 2
+    names = [p.name for p in warehouse.snapshot_dir().iterdir()]
+    assert not [n for n in names if "building" in n], names
+
+
+def test_a_failed_deferred_write_leaves_no_trace(warehouse_path: Path) -> None:
+    with warehouse.write() as con:
+        _add_process(con, 1)
+    first = warehouse.current_snapshot()
+    with pytest.raises(RuntimeError, match="half way"), warehouse.write_deferred() as deferred:
+        _add_process(deferred.writable(), 2)
+        raise RuntimeError("failed half way")
+    with pytest.raises(RuntimeError, match="before writing"), warehouse.write_deferred():
+        raise RuntimeError("failed before writing")  # the copy thread is still running or done
+    assert warehouse.current_snapshot() == first
+    with warehouse.open() as reader:
+        assert _count(reader) == 1
+    names = [p.name for p in warehouse.snapshot_dir().iterdir()]
+    assert not [n for n in names if "building" in n], names
+
+
+def test_a_deferred_write_without_a_snapshot_starts_an_empty_warehouse(warehouse_path: Path) -> None:
+    with warehouse.write_deferred() as deferred:
+        assert _count(deferred.con) == 0
+        _add_process(deferred.con, 1)
+    with warehouse.open() as reader:
+        assert _count(reader) == 1

@@ -23,6 +23,7 @@ from sodsong.procurement.warehouse.schema import (
     table,
 )
 from sodsong.procurement.warehouse.snapshots import (
+    DeferredWrite,
     WarehouseError,
     connect,
     current_snapshot,
@@ -31,11 +32,13 @@ from sodsong.procurement.warehouse.snapshots import (
     snapshot_dir,
     table_checksums,
     write,
+    write_deferred,
 )
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
+    "DeferredWrite",
     "SchemaVersionError",
     "WarehouseError",
     "connect",
@@ -48,4 +51,5 @@ __all__ = [
     "table",
     "table_checksums",
     "write",
+    "write_deferred",
 ]

@@ -16,6 +16,7 @@ import fcntl
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from sodsong.procurement.warehouse.schema import TABLES, create_schema
 
 __all__ = [
     "KEEP_SNAPSHOTS",
+    "DeferredWrite",
     "WarehouseError",
     "connect",
     "current_snapshot",
@@ -34,6 +36,7 @@ __all__ = [
     "snapshot_dir",
     "table_checksums",
     "write",
+    "write_deferred",
 ]
 
 KEEP_SNAPSHOTS = 3
@@ -176,16 +179,128 @@ def write(path: Path | None = None, *, fresh: bool = False) -> Iterator[duckdb.D
                     leftover.unlink()
             raise
         con.close()
-        with contextlib.suppress(FileNotFoundError):
-            building.with_name(building.name + ".wal").unlink()
-        fd = os.open(building, os.O_RDONLY)
+        _finish(link, building, target)
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _leftovers(building: Path) -> tuple[Path, Path]:
+    return building, building.with_name(building.name + ".wal")
+
+
+def _finish(link: Path, building: Path, target: Path) -> None:
+    """Make the closed, checkpointed `building` file durable, current, and prune old snapshots."""
+    with contextlib.suppress(FileNotFoundError):
+        building.with_name(building.name + ".wal").unlink()
+    fd = os.open(building, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(building, target)
+    _switch(link, target)
+    _prune(snapshot_dir(link), KEEP_SNAPSHOTS)
+
+
+class DeferredWrite:
+    """The connection of a `write_deferred()` block: reads the current snapshot at once; the
+    copy being written is attached (and made the default database) by `writable()`."""
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, building: Path, copier: threading.Thread | None
+    ) -> None:
+        self.con = con
+        self.building = building
+        self._copier = copier
+        self._attached = False
+        self.error: BaseException | None = None
+
+    def writable(self) -> duckdb.DuckDBPyConnection:
+        """Wait for the copy of the current snapshot, then write into it: unqualified table names
+        resolve to the copy from here on (its data equal to what was read before)."""
+        if not self._attached:
+            self.wait()
+            self.con.execute(f"ATTACH {_quoted(self.building)} AS building")
+            self.con.execute("USE building")
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("DETACH current_snapshot")
+            create_schema(self.con)
+            self._attached = True
+        return self.con
+
+    def wait(self) -> None:
+        if self._copier is not None:
+            self._copier.join()
+            self._copier = None
+        if self.error is not None:
+            raise self.error
+
+
+@contextlib.contextmanager
+def write_deferred(path: Path | None = None) -> Iterator[DeferredWrite]:
+    """Like `write()`, but the block need not wait for the copy of the current snapshot.
+
+    The block gets a connection that reads the current snapshot (attached read-only) while a
+    thread copies it to the next snapshot file and flushes the copy to disk; it calls
+    `writable()` before its first write. A long computation (the flags) thus reads and
+    computes during the copy instead of after it. The switch is the same as `write()`'s:
+    readers see the new snapshot only once the block succeeded and the copy is checkpointed.
+    """
+    link = path or default_path()
+    folder = snapshot_dir(link)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(folder):
+        existing = _snapshots(folder)
+        number = existing[-1][0] + 1 if existing else 1
+        target = folder / f"warehouse-{number:06d}.duckdb"
+        building = target.with_name(target.name + ".building")
+        spill = building.with_name(building.name + ".tmp")
+        for leftover in _leftovers(building):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        current = current_snapshot(link)
+        con = duckdb.connect(":memory:")
+        con.execute("SET temp_directory = ?", [str(spill)])
+        deferred = DeferredWrite(con, building, None)
+        if current is not None:
+            con.execute(f"ATTACH {_quoted(current)} AS current_snapshot (READ_ONLY)")
+            con.execute("USE current_snapshot")
+
+            def copy() -> None:
+                try:
+                    shutil.copyfile(current, building)
+                    fd = os.open(building, os.O_RDONLY)
+                    try:
+                        os.fsync(fd)
+                    finally:
+                        os.close(fd)
+                except BaseException as exc:  # handed to the block by writable()
+                    deferred.error = exc
+
+            deferred._copier = threading.Thread(target=copy, name="snapshot-copy", daemon=True)
+            deferred._copier.start()
         try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(building, target)
-        _switch(link, target)
-        _prune(folder, KEEP_SNAPSHOTS)
+            if current is None:
+                deferred.writable()
+            yield deferred
+            deferred.writable()
+            con.execute("CHECKPOINT building")
+            con.execute("USE memory")
+            con.execute("DETACH building")
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                deferred.wait()
+            con.close()
+            for leftover in _leftovers(building):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            shutil.rmtree(spill, ignore_errors=True)
+            raise
+        con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+        _finish(link, building, target)
 
 
 def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:

@@ -82,7 +82,7 @@ def test_evaluating_a_warehouse_without_flags_says_so(tmp_path: Path) -> None:
 
 
 def test_profile_names_every_step_with_its_seconds(tmp_path: Path) -> None:
-    """`--profile` shows where a run's time goes: the snapshot copy, each shared relation, each
+    """`--profile` shows where a run's time goes: the wait for the snapshot copy, each shared relation, each
     indicator's flags and count, and the checkpoint, with CPU and wall seconds."""
     result = sodsong(_warehouse(tmp_path), "--profile")
     assert result.returncode == 0, result.stderr
@@ -91,7 +91,7 @@ def test_profile_names_every_step_with_its_seconds(tmp_path: Path) -> None:
         parts = line.split(maxsplit=3)
         if len(parts) == 4 and parts[0].replace(".", "").isdigit():
             steps[parts[3]] = (float(parts[0]), float(parts[1]))
-    for step in ("copy snapshot", "materialize th_process", "flags TH-NEAR-REF", "count TH-NEAR-REF",
+    for step in ("wait for the snapshot copy", "materialize th_process", "flags TH-NEAR-REF", "count TH-NEAR-REF",
                  "fences TH-HIGH", "candidates TH-HIGH", "checkpoint and switch", "all steps"):  # fmt: skip
         assert step in steps, (step, result.stdout)
     assert all(cpu >= 0 and wall >= 0 for cpu, wall in steps.values())

@@ -147,18 +147,25 @@ def compute(
     settings: ThaiSettings,
     engine: Engine | None = None,
     indicators: Sequence[ThaiIndicator] = INDICATORS,
+    writable: Callable[[], object] | None = None,
 ) -> RunResult:
-    """Compute every indicator and replace the Thai rows of the flag tables on `con`."""
+    """Compute every indicator and replace the Thai rows of the flag tables on `con`.
+
+    `writable`, when given, is called once the shared relations are built and before the first
+    write (`warehouse.write_deferred()`: the snapshot copy is made meanwhile).
+    """
     engine = engine or DuckDBEngine(con)
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     run_id = run_id_for(engine.name, started)
     result = RunResult(run_id, engine.name)
     present = result.timed("required fields", _present, con, indicators)
-    create_flag_tables(con)
-    result.timed("clear previous run", clear_family, con, FAMILY, [i.code for i in indicators])
     for name, sql in COMMON:
         result.timed(f"materialize {name}", engine.materialize, name, sql)
+    if writable is not None:
+        result.timed("wait for the snapshot copy", writable)
+    create_flag_tables(con)
+    result.timed("clear previous run", clear_family, con, FAMILY, [i.code for i in indicators])
     fences: list[tuple[Any, ...]] = []
     selects: list[str] = []
     # Indicators that check the same subjects share one count (the same SQL once).

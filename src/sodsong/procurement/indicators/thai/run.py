@@ -15,21 +15,21 @@ __all__ = ["format_profile", "run_flags"]
 def run_flags(settings: ThaiSettings, engine: str = "duckdb", path: Path | None = None) -> RunResult:
     """Compute every flag in a new snapshot of the warehouse at `path` (default: the configured one).
 
-    Besides the engine's own steps, the result's `statements` time the two steps around them:
-    opening the new snapshot (a copy of the current one) and checkpointing and switching to it.
+    The shared relations are built from the current snapshot while it is copied (the copy is
+    5.4 GB for 10 M projects: reading it and writing it no longer come before the work); the
+    flags are written into the copy, which becomes current only when the whole run succeeded.
+    Besides the engine's own steps, the result's `statements` time the checkpoint and switch.
     """
-    clock = _Clock()
-    with warehouse.write(path) as con:
-        opened = clock.step("copy snapshot")
+    with warehouse.write_deferred(path) as deferred:
+        con = deferred.con
         if engine == "spark":
             from sodsong.procurement.indicators.thai.spark import SparkEngine
 
             with SparkEngine.from_warehouse(con) as spark_engine:
-                result = compute(con, settings, spark_engine)
+                result = compute(con, settings, spark_engine, writable=deferred.writable)
         else:
-            result = compute(con, settings)
-        clock.step("")
-    result.statements[:0] = [opened]
+            result = compute(con, settings, writable=deferred.writable)
+        clock = _Clock()
     result.statements.append(clock.step("checkpoint and switch"))
     return result
 
