@@ -6,8 +6,8 @@
 `prepare` uses `sodsong generate` and `sodsong import parquet` (seed 1, default anomaly rate).
 `run` starts `sodsong flags` as its own process per size, measured with wait4 (wall seconds,
 CPU seconds, peak RSS), and also reports the run's own compute time (`flag_run` timestamps:
-the engines' work, without copying the snapshot). Results print as Markdown rows for
-docs/benchmarks.md and are appended to bench/data/flags.jsonl.
+the engines' work, during which the snapshot is copied; without the checkpoint). Results print
+as Markdown rows for docs/benchmarks.md and are appended to bench/data/flags.jsonl.
 """
 
 from __future__ import annotations
