@@ -112,38 +112,39 @@ def _folded(
     return acc, problems, number + 1
 
 
-def _read_blocks(path: str, start: int, end: int) -> Iterator[tuple[bytes, int]]:
+def _read_blocks(path: str, start: int, end: int) -> Iterator[tuple[bytes | bytearray, int]]:
     """The range's bytes as `(data, size)`: whole lines in `data[:size]` (see `fold_blocks`).
 
-    A block's unfinished last line is read again at the start of the next block (a seek back,
-    not a copy); at the end of the range whatever is left is the last line, as Rust's
-    `lines()` reads the end of a file without a final newline.
+    One buffer is read into again and again: a fresh 8 MB object per block cost page faults
+    and zeroed pages in the kernel (a seventh of a worker's CPU). A block's unfinished last
+    line is read again at the start of the next block (a seek back, not a copy); at the end of
+    the range whatever is left is the last line, as Rust's `lines()` reads the end of a file
+    without a final newline.
     """
+    buffer = bytearray(BLOCK)
+    view = memoryview(buffer)
     with open(path, "rb") as handle:
         handle.seek(start)
         position = start
-        carry = b""  # a line longer than a block, being completed
         while position < end:
-            data = handle.read(min(BLOCK, end - position))
-            if not data:
+            got = handle.readinto(view[: min(BLOCK, end - position)])
+            if not got:
                 break
-            position += len(data)
-            if carry:
-                data, carry = carry + data, b""
+            position += got
             if position >= end:
-                yield data, len(data)
+                yield buffer, got
                 return
-            size = data.rfind(b"\n") + 1
-            if size == 0:
-                carry = data
+            size = buffer.rfind(b"\n", 0, got) + 1
+            if size == 0:  # a line longer than a block (rare): complete it on its own
+                data = bytes(view[:got]) + handle.readline()
+                position += len(data) - got
+                yield data, len(data)
                 continue
-            unfinished = len(data) - size
+            unfinished = got - size
             if unfinished:
                 handle.seek(-unfinished, 1)
                 position -= unfinished
-            yield data, size
-        if carry:
-            yield carry, len(carry)
+            yield buffer, size
 
 
 def _work(

@@ -43,7 +43,7 @@ def fold_loop(
 
 
 def fold_blocks(
-    blocks: Iterator[tuple[bytes, int]],
+    blocks: Iterator[tuple[bytes | bytearray, int]],
     folds: list[Fold],
     exclusions: frozenset[str],
     acc: Accumulator,
@@ -61,7 +61,7 @@ def fold_blocks(
         if size <= 0:
             continue
         if not _valid_utf8(data, size):
-            lines = data[:size].split(b"\n")
+            lines = bytes(data[:size]).split(b"\n")
             if data[size - 1 : size] == b"\n":
                 lines.pop()  # the text after the last newline is not a line
             number = fold_loop(iter(lines), folds, exclusions, acc, problems, number)
@@ -84,8 +84,8 @@ def fold_blocks(
     return number
 
 
-def _valid_utf8(data: bytes, size: int) -> bool:
-    if data.isascii():
+def _valid_utf8(data: bytes | bytearray, size: int) -> bool:
+    if data.isascii():  # all of `data` (past `size` too, but then it is only a slower path)
         return True
     try:
         codecs.utf_8_decode(memoryview(data)[:size], "strict", True)

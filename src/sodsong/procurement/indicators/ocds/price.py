@@ -36,7 +36,10 @@ def _compare(supplier: str, tuples: Tuples, currency: str) -> tuple[float, str, 
         return None
     if not second_amount >= winner_amount:
         return None
-    return divide(second_amount - winner_amount, winner_amount), winner, second
+    difference = second_amount - winner_amount
+    # A plain division unless by zero (Rust's IEEE result, which Python raises on, from `divide`).
+    ratio = difference / winner_amount if winner_amount != 0.0 else divide(difference, winner_amount)
+    return ratio, winner, second
 
 
 class SecondLowestBid(OcdsIndicator):
@@ -63,7 +66,9 @@ class SecondLowestBid(OcdsIndicator):
         configured = self.settings.currency
         first = configured if configured is not None else tuples[0][2]
         acc.observe_currency(line, first)
-        entries = acc.state.setdefault(self.code, [])
+        entries = acc.state.get(self.code)  # (setdefault would build a list per release)
+        if entries is None:
+            entries = acc.state[self.code] = []
         if all(t[2] == first for t in tuples):
             compared = _compare(supplier, tuples, first)
             if compared is not None:

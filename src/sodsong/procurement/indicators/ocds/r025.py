@@ -67,7 +67,9 @@ class R025(OcdsIndicator):
                     seen[tenderer] = None
         if not seen:
             return
-        fractions: dict[str, list[int]] = acc.state.setdefault(self.code, {})
+        fractions: dict[str, list[int]] | None = acc.state.get(self.code)
+        if fractions is None:
+            fractions = acc.state[self.code] = {}
         for tenderer in seen:
             fraction = fractions.get(tenderer)
             if fraction is None:

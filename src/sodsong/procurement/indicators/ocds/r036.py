@@ -80,7 +80,9 @@ class R036(OcdsIndicator):
         configured = self.settings.currency
         first = configured if configured is not None else bids[0][2]
         acc.observe_currency(line, first)
-        entries = acc.state.setdefault(self.code, [])
+        entries = acc.state.get(self.code)
+        if entries is None:
+            entries = acc.state[self.code] = []
         if all(bid[2] == first for bid in bids):
             if _flagged(bids, first):
                 entries.append((line, ocid, first, None))

@@ -143,7 +143,11 @@ def similar(tenderers: dict[str, tuple[str | None, ContactPoint | None]]) -> set
                 else:
                     matched.add(other)
                     matched.add(tenderer)
-                firsts.setdefault(field, []).append((tenderer, contact))
+                group = firsts.get(field)
+                if group is None:
+                    firsts[field] = [(tenderer, contact)]
+                else:
+                    group.append((tenderer, contact))
     if len(firsts) > 1:
         groups = list(firsts.values())
         for index, entries in enumerate(groups):

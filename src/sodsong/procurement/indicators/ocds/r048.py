@@ -53,6 +53,8 @@ class R048(OcdsIndicator):
         if awards is None:
             return
         observed: set[str] = set()
+        counts, codes = self._tables(acc)
+        digits = self.digits
         for award in awards:
             suppliers = award.suppliers
             if award.status != "active" or award.items is None or suppliers is None or len(suppliers) != 1:
@@ -64,11 +66,14 @@ class R048(OcdsIndicator):
                 classification = item.classification
                 if classification is None or not isinstance(classification.id, str):
                     continue
-                counts, codes = self._tables(acc)
                 if supplier not in observed:  # a supplier counts once per process
                     observed.add(supplier)
                     counts[supplier] = counts.get(supplier, 0) + 1
-                codes.setdefault(supplier, set()).add(classification.id[: self.digits])
+                prefixes = codes.get(supplier)
+                if prefixes is None:
+                    codes[supplier] = {classification.id[:digits]}
+                else:
+                    prefixes.add(classification.id[:digits])
 
     def _tables(self, acc: Accumulator) -> tuple[dict[str, int], dict[str, set[str]]]:
         tables = acc.state.get(self.code)
