@@ -6,7 +6,7 @@ index; keep it out of git, e.g. under /tmp):
     python bench/explorer.py generate --projects 1000000 --data /tmp/bench1m   # sodsong generate + import + flags
     python bench/explorer.py all --data /tmp/bench1m                           # build, search, pages
 
-or one step at a time: `build`, `search`, `pages` (`--clients 20 --seconds 60 --workers 4`).
+or one step at a time: `build`, `search`, `pages` (`--clients 20 --seconds 60 --workers 2`).
 
 `generate` runs `sodsong generate --seed 1`, `sodsong import parquet` and `sodsong flags` into
 the data directory. `build` times `sodsong search build`. `search` runs 20 realistic Thai
@@ -191,7 +191,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server processes (2: keep-alive connections stay even)"
+    )
     parser.add_argument("--threads", type=int, default=0, help="threads per worker (0: the server's default)")
     parser.add_argument(
         "--client", choices=["wrk", "urllib"], default="wrk", help="load generator of the pages step"

@@ -36,7 +36,7 @@ LUA = Path(__file__).resolve().parent / "pages.lua"
 
 
 def sample_ids(n: int) -> dict[str, list[str]]:
-    """`n` random project, agency and company ids of the current index (fixed seed)."""
+    """`n` random project, agency and company ids of the current index (the same on every run)."""
     import sqlite3
 
     from sodsong.procurement.search.store import locate
@@ -48,12 +48,11 @@ def sample_ids(n: int) -> dict[str, list[str]]:
         con.execute("SELECT process_id FROM project WHERE rowid = ?", [rng.randint(1, total)]).fetchone()[0]
         for _ in range(n)
     ]
-    agencies = [
-        r[0] for r in con.execute("SELECT org_id FROM org WHERE is_agency ORDER BY random() LIMIT ?", [n])
-    ]
-    companies = [
-        r[0] for r in con.execute("SELECT org_id FROM org WHERE wins > 0 ORDER BY random() LIMIT ?", [n])
-    ]
+    # drawn by the seeded generator (SQLite's random() differs on every run)
+    agencies = [r[0] for r in con.execute("SELECT org_id FROM org WHERE is_agency ORDER BY rowid")]
+    companies = [r[0] for r in con.execute("SELECT org_id FROM org WHERE wins > 0 ORDER BY rowid")]
+    agencies = rng.sample(agencies, min(n, len(agencies)))
+    companies = rng.sample(companies, min(n, len(companies)))
     con.close()
     return {"project": projects, "agency": agencies, "company": companies}
 
