@@ -103,3 +103,30 @@ def test_flag_ids_are_unique(flagged: dict[str, Any], tmp_path: Path) -> None:
     with warehouse.open(flagged["path"]) as con:
         row = con.execute("SELECT count(*), count(DISTINCT flag_id) FROM flag").fetchone()
     assert row is not None and row[0] == row[1]
+
+
+def test_a_new_run_replaces_the_thai_rows_and_keeps_the_others(tmp_path: Path) -> None:
+    """Run twice: the second run's rows replace the first's (only the Thai ones: a row of
+    another family stays), whether the table is emptied by DELETE or dropped and made again."""
+    path = tmp_path / "warehouse.duckdb"
+    with warehouse.write(path, fresh=True) as con:
+        build_all(Builder(con))
+    settings = load_settings(None, SPECS)
+    columns = "flag_id, indicator, subject_kind, subject_id, process_id, org_id, value, details"
+
+    def flags() -> list[tuple[Any, ...]]:
+        with warehouse.open(path) as con:
+            return sorted(con.execute(f"SELECT {columns} FROM flag WHERE family = 'thai'").fetchall())
+
+    run_flags(settings, path=path)
+    first = flags()
+    run_flags(settings, path=path)  # every row is Thai: the table is dropped and made again
+    assert flags() == first
+    with warehouse.write(path) as con:
+        con.execute("INSERT INTO flag (flag_id, run_id, indicator, family) VALUES ('x', 'r', 'R003', 'ocds')")
+    run_flags(settings, path=path)  # an OCDS row: the Thai rows are deleted, the OCDS row stays
+    assert flags() == first
+    with warehouse.open(path) as con:
+        assert con.execute("SELECT flag_id FROM flag WHERE family = 'ocds'").fetchall() == [("x",)]
+        runs = con.execute("SELECT count(*) FROM flag_run WHERE family = 'thai'").fetchone()
+    assert runs == (1,)
