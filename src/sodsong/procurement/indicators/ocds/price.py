@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sodsong.procurement.indicators.numeric import divide
+from sodsong.procurement.indicators.numeric import divide, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts, matches_method_details, valid_priced_bids
 
-__all__ = ["SecondLowestBid", "ratios"]
+__all__ = ["SecondLowestBid", "ratio_quartiles", "ratios"]
 
 Tuples = list[tuple[str, float, str]]
 
@@ -97,3 +97,17 @@ def ratios(acc: Accumulator) -> dict[str, Any]:
     """ocid -> (difference ratio, winner id, second id), after `resolve`."""
     table: dict[str, Any] = acc.state.get(SecondLowestBid.code, {})
     return table
+
+
+_QUARTILES = "SecondLowestBid.quartiles"
+
+
+def ratio_quartiles(acc: Accumulator) -> tuple[int, float, float]:
+    """(number of differences, Q1, Q3) of all differences, after `resolve`; computed once for
+    R024 and R058, which both need them (a sort of every process's difference, serial work)."""
+    found: tuple[int, float, float] | None = acc.state.get(_QUARTILES)
+    if found is None:
+        values = [entry[0] for entry in ratios(acc).values()]
+        q1, q3 = quartiles(values)
+        found = acc.state[_QUARTILES] = (len(values), q1, q3)
+    return found

@@ -10,10 +10,10 @@ Source: Cardinal, docs/cli/indicators/R/058.md and src/indicators/r058.rs (open-
 
 from __future__ import annotations
 
-from sodsong.procurement.indicators.numeric import fma, quartiles
+from sodsong.procurement.indicators.numeric import fma
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.compiled import module_doc
-from sodsong.procurement.indicators.ocds.price import ratios
+from sodsong.procurement.indicators.ocds.price import ratio_quartiles, ratios
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec(
@@ -46,9 +46,8 @@ class R058(OcdsIndicator):
         table = ratios(acc)
         threshold = self.given.get("threshold")
         if threshold is None:
-            values = [entry[0] for entry in table.values()]
-            results.fence_sizes[(self.code, "*")] = len(values)
-            q1, q3 = quartiles(values)
+            size, q1, q3 = ratio_quartiles(acc)
+            results.fence_sizes[(self.code, "*")] = size
             results.set_meta(self.code, "q1", q1)
             results.set_meta(self.code, "q3", q3)
             upper_fence = fma(q3 - q1, 1.5, q3)
