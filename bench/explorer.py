@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument(
         "--client", choices=["wrk", "urllib"], default="wrk", help="load generator of the pages step"
     )
+    parser.add_argument("--stagger", type=int, default=50, help="ms between the wrk clients' starts")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--ids", type=int, default=2000, help="distinct ids per page kind the clients pick from"

@@ -3,8 +3,10 @@
 `sodsong serve` is started on loopback and driven for `--seconds` by `--clients` concurrent
 keep-alive connections of `wrk` (C, a few % of a core), split 2 : 1 : 1 between project, agency
 and company pages (10 / 5 / 5 at 20 clients), each requesting random ids of its kind from the
-same `--ids` sample per kind. One wrk runs per kind so each kind has its own histogram;
-`bench/pages.lua` prints its p50/p95/p99 as JSON.
+same `--ids` sample per kind. Each connection is its own wrk, started `--stagger` ms after the
+previous one as independent visitors arrive: wrk opens all its connections at once, the first
+gunicorn worker to wake accepted a whole burst, and keep-alive kept them there (one page kind
+starved for seconds). `bench/pages.lua` prints each wrk's histogram; the step merges them per kind.
 
 The earlier client, 20 Python threads with urllib and keep-alive off (`--client urllib`), burnt
 a large share of the 2 cores itself and opened a TCP connection per request, so it measured the
@@ -85,40 +87,59 @@ def _split(clients: int) -> dict[str, int]:
     return {"project": max(1, clients - 2 * side), "agency": side, "company": side}
 
 
+def _order(clients: int) -> list[str]:
+    """The page kind of each connection, interleaved (project, agency, project, company, ...)."""
+    spread = [((j + 0.5) / n, kind) for kind, n in _split(clients).items() for j in range(n)]
+    return [kind for _position, kind in sorted(spread)]
+
+
+def _percentile(histogram: list[tuple[int, int]], p: float) -> int:
+    """wrk's percentile: the smallest value with at least p % of the counts at or below it."""
+    total = sum(count for _value, count in histogram)
+    seen = 0
+    for value, count in sorted(histogram):
+        seen += count
+        if seen >= total * p / 100:
+            return value
+    return 0
+
+
 def _wrk(base: str, ids: dict[str, list[str]], args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+    """One single-connection wrk per client, started `--stagger` ms apart (a burst of connections
+    all lands on whichever gunicorn worker wakes first, and keep-alive keeps it there)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk); or pass --client urllib")
     folder.mkdir(parents=True, exist_ok=True)
-    procs = {}
-    for kind, connections in _split(args.clients).items():
+    for kind in KINDS:
         path = folder / f"{kind}.txt"
         path.write_text("".join(urllib.parse.quote(i, safe="") + "\n" for i in ids[kind]))
-        command = [
-            wrk,
-            f"-t{min(2, connections)}",
-            f"-c{connections}",
-            f"-d{args.seconds}s",
-            "--timeout",
-            "30s",
-            "-s",
-            str(LUA),
-            base,
-            "--",
-            f"/procurement/{kind}/",
-            str(path),
-        ]
-        procs[kind] = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    results: dict[str, Any] = {}
+    procs = []
+    for i, kind in enumerate(_order(args.clients)):
+        command = [wrk, "-t1", "-c1", f"-d{args.seconds}s", "--timeout", "30s", "-s", str(LUA), base]
+        command += ["--", f"/procurement/{kind}/", str(folder / f"{kind}.txt")]
+        out = (folder / f"wrk-{i}.out").open("w")
+        procs.append((kind, out, subprocess.Popen(command, stdout=out, text=True)))
+        time.sleep(args.stagger / 1000)
+    results: dict[str, Any] = {k: {"requests": 0, "errors": {}, "histogram": []} for k in KINDS}
     client_cpu = 0.0
-    for kind, proc in procs.items():
+    for kind, out, proc in procs:
         _pid, _status, usage = os.wait4(proc.pid, 0)
+        out.close()
         client_cpu += usage.ru_utime + usage.ru_stime
-        assert proc.stdout is not None
-        lines = [line for line in proc.stdout.read().splitlines() if line.startswith("{")]
-        if not lines:
-            raise SystemExit(f"wrk for {kind} pages printed no result")
-        results[kind] = json.loads(lines[-1])
+        lines = [json.loads(x) for x in Path(out.name).read_text().splitlines() if x.startswith("{")]
+        if len(lines) < 2:
+            raise SystemExit(f"wrk for {kind} pages printed no result: {out.name}")
+        summary, histogram = lines[-2], lines[-1]["histogram"]
+        merged = results[kind]
+        merged["requests"] += summary["requests"]
+        for name, n in summary["errors"].items():
+            merged["errors"][name] = merged["errors"].get(name, 0) + n
+        merged["histogram"] += [tuple(pair) for pair in histogram]
+    for merged in results.values():
+        for p in (50, 95, 99):
+            merged[f"p{p}_us"] = _percentile(merged["histogram"], p)
+        del merged["histogram"]
     return {"kinds": results, "client_cpu_seconds": client_cpu}
 
 
@@ -213,6 +234,7 @@ def pages(args: argparse.Namespace, repo: Path) -> dict[str, Any]:
         "client": args.client,
         "clients": args.clients,
         "connections": _split(args.clients) if args.client == "wrk" else None,
+        "stagger_ms": args.stagger if args.client == "wrk" else None,
         "workers": args.workers,
         "threads": args.threads or "default",
         "seconds": args.seconds,
