@@ -104,7 +104,8 @@ def main() -> int:
         print(
             f"generated {path} ({path.stat().st_size / 2**20:,.0f} MiB) in {time.perf_counter() - started:.1f} s"
         )
-    workdir = args.data / f"warehouse-{args.rows}"
+    # Its own name: bench/generate_import.py keeps its warehouses as warehouse-N beside this one.
+    workdir = args.data / f"egp-warehouse-{args.rows}"
     if workdir.exists():
         subprocess.run(["rm", "-rf", str(workdir)], check=True)
     workdir.mkdir(parents=True)
