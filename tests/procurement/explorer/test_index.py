@@ -180,9 +180,7 @@ def test_page_rows_are_read_from_their_own_file_through_the_index_connection(exp
     with open_index() as idx:
         assert pages_path(idx.location.path).exists()
         tables = {r[0] for r in idx.con.execute("SELECT name FROM pages.sqlite_master WHERE type = 'table'")}
-        assert {"page_process", "page_bid", "page_flag"} <= tables
-        # The organisation pages' tables are in the index file itself (built by the other thread).
-        assert idx.con.execute("SELECT name FROM main.sqlite_master WHERE name = 'page_relation'").fetchall()
+        assert {"page_process", "page_bid", "page_organisation"} <= tables
         assert not idx.con.execute("SELECT name FROM main.sqlite_master WHERE name = 'page_bid'").fetchall()
         assert (
             str(idx.con.execute("SELECT count(*) FROM page_process").fetchone()[0])

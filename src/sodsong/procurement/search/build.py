@@ -32,18 +32,30 @@ from pathlib import Path
 
 import duckdb
 
+from sodsong.config import env_str
 from sodsong.procurement import warehouse
-from sodsong.procurement.search.build_pages import PagesJob, copy_page_aggregates, copy_rows, detail_queries
+from sodsong.procurement.search.build_pages import PagesJob, copy_page_aggregates, copy_rows
 from sodsong.procurement.search.facets import FACET_KINDS
-from sodsong.procurement.search.page_rows import ORG_TABLES, copy_page_rows, ingest
+from sodsong.procurement.search.page_rows import ingest
 from sodsong.procurement.search.query import CATEGORIES, METHODS
 from sodsong.procurement.search.store import detail_path, index_path, pages_path, prune_orphans
 
 __all__ = ["INDEX_VERSION", "BuildResult", "build_index", "duckdb_normalise_macro"]
 
 INDEX_VERSION = "1"
-MEMORY_LIMIT = os.environ.get("SODSONG_SEARCH_BUILD_MEMORY", "8GB")
 FTS_HASH_BYTES = 256 * 1024 * 1024
+MEMORY_SHARE = 0.7  # of the machine's memory, when SODSONG_SEARCH_BUILD_MEMORY is not set
+ANALYSIS_LIMIT = 1000  # rows ANALYZE samples per index: full scans took minutes at 10 M projects
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit for the build: the setting, else a share of the machine's memory.
+
+    A fixed 8 GB ran out of memory staging 10 M projects (the joins that make one row per
+    project hold more than that); the spilling operators keep the rest on disk."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return env_str("SODSONG_SEARCH_BUILD_MEMORY", f"{int(total * MEMORY_SHARE) // 2**20}MB")
+
 
 # The SQL twin of sodsong.thai.normalize_text (a test checks they agree): NFC, zero-width
 # characters removed, Thai digits to Arabic, white space folded.
@@ -376,15 +388,16 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         con.execute("SET preserve_insertion_order = true")
         con.execute("SET enable_progress_bar = false")
         # Bounded memory: DuckDB spills to a temporary folder next to the index instead.
-        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{memory_limit()}'")
         con.execute(f"SET temp_directory = '{staging}.tmp'")
         con.execute(f"ATTACH '{snapshot}' AS wh (READ_ONLY)")
         has_flags = "flag" in _tables(con)
         _stage(con, has_flags)
         step("stage")
         # The page files are written by a thread beside the search tables (one core each).
-        flags = (has_flags, "flag_readiness" in _tables(con))
-        job = PagesJob(con, details_building, pages_building, flags, say)
+        job = PagesJob(
+            con, details_building, pages_building, (has_flags, "flag_readiness" in _tables(con)), say
+        )
         job.start()
         lite = _open_building(building)
         result.projects = _copy_projects(con, lite, building)
@@ -406,10 +419,9 @@ def _build(link: Path, progress: Callable[[str], None] | None, threads: int | No
         step("aggregates")
         lite.executescript(SQLITE_INDEXES)
         step("indexes")
-        copy_page_rows(con, building, detail_queries(*flags), ORG_TABLES)
-        step("organisation page rows")
         _meta(con, lite, snapshot, result)
         lite.execute("INSERT INTO project_fts(project_fts) VALUES('optimize')")
+        lite.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
         lite.execute("ANALYZE")
         step("optimise")
         lite.close()
@@ -455,6 +467,8 @@ def _open_building(path: Path) -> sqlite3.Connection:
         # Pages freed by the text index's segment merges need not be zeroed (SECURE_DELETE is
         # this build's default): nothing secret is deleted from a file that is built once.
         "PRAGMA secure_delete = OFF",
+        # Helper threads for the sorter behind CREATE INDEX (10 M-row indexes are big sorts).
+        "PRAGMA threads = 2",
     ):
         lite.execute(pragma)
     lite.executescript(SQLITE_SCHEMA)

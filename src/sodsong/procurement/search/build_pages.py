@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from sodsong.procurement.search.page_rows import PROJECT_KEYS, copy_page_rows
+from sodsong.procurement.search.page_rows import copy_page_rows
 
 __all__ = [
     "DETAIL_FILE_TABLES",
@@ -131,9 +131,7 @@ def copy_details(
 
 
 class PagesJob(threading.Thread):
-    """The page-details file and the project page rows' SQLite file, written by a thread of their own
-    (the organisation page rows go into the index file, from the building thread, which has less
-    to do).
+    """The page-details file and the page-rows SQLite file, written by a thread of their own.
 
     The page rows are streamed from their sorted queries straight into SQLite: writing them into
     the DuckDB file first and reading them back cost twice the CPU of the query (bids at 1 M:
@@ -164,7 +162,7 @@ class PagesJob(threading.Thread):
             copy_details(self.con, self.details, *self.flags)
             self._step("page details", clock)
             clock = time.perf_counter()
-            copy_page_rows(self.con, self.pages, detail_queries(*self.flags), PROJECT_KEYS)
+            copy_page_rows(self.con, self.pages, detail_queries(*self.flags))
             self._step("page rows", clock)
         except BaseException as exc:  # handed to the building thread by check()
             self.error = exc

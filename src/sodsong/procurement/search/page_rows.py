@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["ORG_TABLES", "PAGE_TABLES", "PROJECT_KEYS", "copy_page_rows", "ingest", "page_rows", "typed_rows"]
+__all__ = ["ORG_TABLES", "PAGE_TABLES", "copy_page_rows", "ingest", "page_rows", "typed_rows"]
 
 PAGE_TABLES = ("process", "item", "bid", "award", "contract", "flag")
 # What the company and agency pages read, by the columns they look rows up with: the same move
@@ -58,16 +58,11 @@ def _column(name: str, kind: str) -> tuple[str, str]:
     return "TEXT", f"CAST({quoted} AS VARCHAR)"
 
 
-PROJECT_KEYS: dict[str, tuple[str, ...]] = {t: ("rid",) for t in PAGE_TABLES}
+def copy_page_rows(con: duckdb.DuckDBPyConnection, target: Path, queries: dict[str, str]) -> int:
+    """Copy the page tables (each a DuckDB query, see `build_pages.detail_queries`) into
+    `page_<table>` tables of a new SQLite file.
 
-
-def copy_page_rows(
-    con: duckdb.DuckDBPyConnection, target: Path, queries: dict[str, str], tables: dict[str, tuple[str, ...]]
-) -> int:
-    """Copy page tables (each a DuckDB query, see `build_pages.detail_queries`) into `page_<table>`
-    tables of a SQLite file, each indexed on its key columns (`tables`: table -> keys).
-
-    Called first on a new file it sets the page size. Arrow batches go straight
+    Called before anything else opens `target`: it sets the page size. Arrow batches go straight
     from DuckDB into SQLite through the ADBC driver (C all the way; a third of the CPU time of
     turning every value into a Python object for `executemany`), else through `sqlite3`.
     """
@@ -78,7 +73,7 @@ def copy_page_rows(
     if adbc is None:  # pragma: no cover
         lite = sqlite3.connect(str(target), isolation_level=None)
         try:
-            return _copy_tables(con, lite, None, queries, tables)
+            return _copy_tables(con, lite, None, queries)
         finally:
             lite.close()
     with adbc.connect(str(target), autocommit=True) as fast:
@@ -88,7 +83,7 @@ def copy_page_rows(
                 cursor.fetchall()
         lite = sqlite3.connect(str(target), isolation_level=None)
         try:
-            return _copy_tables(con, lite, fast, queries, tables)
+            return _copy_tables(con, lite, fast, queries)
         finally:
             lite.close()
 
@@ -113,17 +108,14 @@ def ingest(con: duckdb.DuckDBPyConnection, target: Path, table: str, sql: str) -
 
 
 def _copy_tables(
-    con: duckdb.DuckDBPyConnection,
-    lite: sqlite3.Connection,
-    fast: Any,
-    queries: dict[str, str],
-    tables: dict[str, tuple[str, ...]],
+    con: duckdb.DuckDBPyConnection, lite: sqlite3.Connection, fast: Any, queries: dict[str, str]
 ) -> int:
     """Tables are created and indexed through `lite`, rows written through `fast` (ADBC) if given;
     the two connections never hold the file at the same time."""
     for pragma in ("journal_mode = OFF", "synchronous = OFF", "page_size = 8192"):
         lite.execute(f"PRAGMA {pragma}")
     total = 0
+    tables = {t: ("rid",) for t in PAGE_TABLES} | ORG_TABLES
     for table, keys in tables.items():
         described = con.execute(f"DESCRIBE {queries[table]}").fetchall()
         columns = [(str(r[0]), *_column(str(r[0]), str(r[1]))) for r in described]
