@@ -15,7 +15,7 @@ import duckdb
 
 from sodsong.procurement.search.engine import Index, OrgRow, ProjectRow
 from sodsong.procurement.search.page_rows import typed_rows
-from sodsong.procurement.search.pages import FlagView, _details, _rows
+from sodsong.procurement.search.pages import FlagView, _rows
 
 __all__ = ["AgencyPage", "Check", "CompanyPage", "agency_page", "company_page"]
 
@@ -225,18 +225,7 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
     else:
         sql = f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} LIMIT 200"  # noqa: S608
         flag_rows = _rows(con, sql, [])
-    flags = [
-        FlagView(
-            r["indicator"],
-            r["subject_kind"],
-            r["subject_id"],
-            r["value"],
-            _details(r["details"]),
-            r["org_id"],
-            r["process_id"],
-        )
-        for r in flag_rows
-    ]
+    flags = [FlagView.from_row(r) for r in flag_rows]
     by_year = [
         {"fiscal_year": r[0], "projects": r[1], "contract_value": r[2]}
         for r in c.execute(

@@ -71,6 +71,19 @@ class FlagView:
     org_id: str | None = None
     process_id: str | None = None
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> FlagView:
+        """A flag row of a page table (project or organisation), its details JSON decoded."""
+        return cls(
+            row["indicator"],
+            row["subject_kind"],
+            row["subject_id"],
+            row["value"],
+            _details(row["details"]),
+            row["org_id"],
+            row["process_id"],
+        )
+
 
 def _details(raw: str | None) -> dict[str, Any]:
     if not raw:
@@ -165,18 +178,7 @@ def project_page(con: duckdb.DuckDBPyConnection, index: Index, process_id: str) 
     bidders = _bidders(bids, winners)
     funnel = [(stage, sum(1 for b in bidders if b.stages_reached[i])) for i, stage in enumerate(STAGES)]
     flags_computed = index.meta.get("has_flags") == "1"
-    flags = [
-        FlagView(
-            r["indicator"],
-            r["subject_kind"],
-            r["subject_id"],
-            r["value"],
-            _details(r["details"]),
-            r["org_id"],
-            r["process_id"],
-        )
-        for r in rows("flag", "ORDER BY indicator, flag_id")
-    ]
+    flags = [FlagView.from_row(r) for r in rows("flag", "ORDER BY indicator, flag_id")]
     readiness = _readiness(con, index) if flags_computed else []
     fired = {f.indicator for f in flags}
     priced = any(b.get("amount") is not None for b in bids)

@@ -157,13 +157,7 @@ def write(path: Path | None = None, *, fresh: bool = False) -> Iterator[duckdb.D
     folder = snapshot_dir(link)
     link.parent.mkdir(parents=True, exist_ok=True)
     with _lock(folder):
-        existing = _snapshots(folder)
-        number = existing[-1][0] + 1 if existing else 1
-        target = folder / f"warehouse-{number:06d}.duckdb"
-        building = target.with_name(target.name + ".building")
-        for leftover in (building, building.with_name(building.name + ".wal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        target, building = _next_snapshot(folder)
         current = current_snapshot(link)
         if current is not None and not fresh:
             shutil.copyfile(current, building)
@@ -174,9 +168,7 @@ def write(path: Path | None = None, *, fresh: bool = False) -> Iterator[duckdb.D
             con.execute("CHECKPOINT")
         except BaseException:
             con.close()
-            for leftover in (building, building.with_name(building.name + ".wal")):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+            _discard(building)
             raise
         con.close()
         _finish(link, building, target)
@@ -186,19 +178,36 @@ def _quoted(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _leftovers(building: Path) -> tuple[Path, Path]:
-    return building, building.with_name(building.name + ".wal")
+def _next_snapshot(folder: Path) -> tuple[Path, Path]:
+    """(the next snapshot's file, the file it is built in), a crashed build's leftovers removed."""
+    existing = _snapshots(folder)
+    number = existing[-1][0] + 1 if existing else 1
+    target = folder / f"warehouse-{number:06d}.duckdb"
+    building = target.with_name(target.name + ".building")
+    _discard(building)
+    return target, building
+
+
+def _discard(building: Path) -> None:
+    """Remove a snapshot file being built and its write-ahead log."""
+    for leftover in (building, building.with_name(building.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _finish(link: Path, building: Path, target: Path) -> None:
     """Make the closed, checkpointed `building` file durable, current, and prune old snapshots."""
     with contextlib.suppress(FileNotFoundError):
         building.with_name(building.name + ".wal").unlink()
-    fd = os.open(building, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync(building)
     os.replace(building, target)
     _switch(link, target)
     _prune(snapshot_dir(link), KEEP_SNAPSHOTS)
@@ -252,14 +261,8 @@ def write_deferred(path: Path | None = None) -> Iterator[DeferredWrite]:
     folder = snapshot_dir(link)
     link.parent.mkdir(parents=True, exist_ok=True)
     with _lock(folder):
-        existing = _snapshots(folder)
-        number = existing[-1][0] + 1 if existing else 1
-        target = folder / f"warehouse-{number:06d}.duckdb"
-        building = target.with_name(target.name + ".building")
+        target, building = _next_snapshot(folder)
         spill = building.with_name(building.name + ".tmp")
-        for leftover in _leftovers(building):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
         current = current_snapshot(link)
         con = duckdb.connect(":memory:")
         con.execute("SET temp_directory = ?", [str(spill)])
@@ -271,11 +274,7 @@ def write_deferred(path: Path | None = None) -> Iterator[DeferredWrite]:
             def copy() -> None:
                 try:
                     shutil.copyfile(current, building)
-                    fd = os.open(building, os.O_RDONLY)
-                    try:
-                        os.fsync(fd)
-                    finally:
-                        os.close(fd)
+                    _fsync(building)
                 except BaseException as exc:  # handed to the block by writable()
                     deferred.error = exc
 
@@ -293,9 +292,7 @@ def write_deferred(path: Path | None = None) -> Iterator[DeferredWrite]:
             with contextlib.suppress(BaseException):
                 deferred.wait()
             con.close()
-            for leftover in _leftovers(building):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+            _discard(building)
             shutil.rmtree(spill, ignore_errors=True)
             raise
         con.close()
