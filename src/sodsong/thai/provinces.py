@@ -133,9 +133,10 @@ def province_code(name: str | None) -> str | None:
     return _index().get(_key(name))
 
 
+_NAMES = {code: (thai, english) for code, thai, english in PROVINCES}
+
+
 def province_name(code: str, language: str = "th") -> str:
     """The Thai (default) or English name of a province code; KeyError when unknown."""
-    for candidate, thai, english in PROVINCES:
-        if candidate == code:
-            return thai if language.startswith("th") else english
-    raise KeyError(code)
+    thai, english = _NAMES[code]
+    return thai if language.startswith("th") else english

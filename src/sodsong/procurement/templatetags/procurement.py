@@ -93,11 +93,16 @@ def page_url(key: str, kind: str) -> str:
     """`{{ org_id|page_url:"company" }}` is `{% url 'procurement:company' org_id %}` without a
     `reverse()` per row: the address pattern is reversed once per kind, script prefix and URLconf
     (tables of bidders, contractors, co-bidders have tens of rows)."""
+    return _cached_linker(kind)(key)
+
+
+def _cached_linker(kind: str) -> Callable[[str], str]:
+    """The linker of a page kind, made once per script prefix and URLconf."""
     cache_key = (kind, get_script_prefix(), get_urlconf())
     linker = _LINKERS.get(cache_key)
     if linker is None:
         linker = _LINKERS[cache_key] = _linker(f"procurement:{kind}")
-    return linker(key)
+    return linker
 
 
 def _e(value: object) -> str:
@@ -115,8 +120,16 @@ def project_list(rows: Iterable[ProjectRow]) -> SafeString:
     and `{% translate %}` tags were most of an agency or company page's time. Every value goes
     through `_e` (Django's escaping) before it is put in the markup.
     """
-    project, agency, company = (_linker(f"procurement:{k}") for k in ("project", "agency", "company"))
+    project, agency, company = (_cached_linker(k) for k in ("project", "agency", "company"))
     no, fy, budget, contract, winner = (_e(_(t)) for t in ("No.", "FY", "Budget", "Contract", "Winner"))
+    titles: dict[str, str] = {}  # indicator code -> its flag's markup, once per list
+
+    def flag(code: str) -> str:
+        markup = titles.get(code)
+        if markup is None:
+            markup = titles[code] = f'<span class="flag">⚑ {_e(indicator_title(code))}</span> '
+        return markup
+
     parts = ['<ol class="results">\n']
     for r in rows:
         buyer = (
@@ -134,9 +147,7 @@ def project_list(rows: Iterable[ProjectRow]) -> SafeString:
             won = f"<span>{winner}: {who}</span>"
         flags = ""
         if r.flags:
-            codes = "".join(
-                f'<span class="flag">⚑ {_e(indicator_title(c))}</span> ' for c in r.indicator_codes
-            )
+            codes = "".join(flag(c) for c in r.indicator_codes)
             flags = f'<div class="result-flags">{codes}</div>'
         method = f"<span>{_e(r.method_details)}</span>" if r.method_details else ""
         status = f"<span>{_e(r.status)}</span>" if r.status else ""
