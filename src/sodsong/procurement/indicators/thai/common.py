@@ -14,6 +14,10 @@
   highest bid (the readiness counts and the candidate processes of the bid-list flags);
 - `th_bid_multi`: the `th_bid` rows of processes with two bidders or more, the only ones the
   flags comparing bidders of one process can fire on;
+- `th_method`: each distinct method text (`method_details`, Thai) and a small integer key for
+  it: `th_process` carries the key, not the text (at 10 M processes the text was about 0.6 GB of
+  the relations kept in memory), and the flags that match the text against a pattern match each
+  distinct text once and join the key;
 - `th_process`: processes not cancelled, with money as DECIMAL and the method and dates, and
   their `th_win` and `th_bid_count` rows beside them (`win_amount` null without a win,
   `bidders` null without a bid): most flags read a process with its win or its bid counts, so
@@ -92,9 +96,14 @@ COMMON: tuple[tuple[str, str], ...] = (
            FROM th_bid b JOIN th_bid_count c ON c.process_id = b.process_id WHERE c.bidders >= 2""",
     ),
     (
+        "th_method",
+        """SELECT CAST(row_number() OVER (ORDER BY method_details) AS INTEGER) AS method_key, method_details
+           FROM (SELECT DISTINCT method_details FROM process WHERE method_details IS NOT NULL) m""",
+    ),
+    (
         "th_process",
-        """SELECT p.process_id, p.buyer_id, p.procuring_entity_id, p.fiscal_year, p.reference_price AS ref, p.budget,
-                  p.procurement_method, p.method_details, p.main_procurement_category AS category, p.date_published,
+        """SELECT p.process_id, p.buyer_id, p.fiscal_year, p.reference_price AS ref, p.budget,
+                  p.procurement_method, m.method_key, p.main_procurement_category AS category, p.date_published,
                   wc.win_amount, wc.award_date, wc.winner_id, wc.winners, wc.paid_suppliers, wc.paid_amount,
                   wc.bidders, wc.priced, wc.max_amount
            FROM process p
@@ -103,6 +112,7 @@ COMMON: tuple[tuple[str, str], ...] = (
                              c.bidders, c.priced, c.max_amount
                       FROM th_win w FULL JOIN th_bid_count c ON c.process_id = w.process_id) wc
              ON wc.process_id = p.process_id
+           LEFT JOIN th_method m ON m.method_details = p.method_details
            WHERE coalesce(p.tender_status, '') <> 'cancelled'""",
     ),
     (

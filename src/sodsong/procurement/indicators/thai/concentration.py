@@ -37,22 +37,28 @@ FROM th_process
 WHERE buyer_id IS NOT NULL AND paid_suppliers > 0
 GROUP BY buyer_id HAVING count(*) >= ${minimum_processes}"""
 
+# The largest supplier of an agency is the smallest (−amount, org_id): one aggregate, not a
+# window ranking every supplier of every agency.
 INDICATOR = ThaiIndicator(
     spec=SPEC,
     candidates=_AGENCIES,
     flags="""WITH shares AS (
-    SELECT p.buyer_id, s.org_id, sum(s.amount) AS amount, count(*) AS processes,
-           row_number() OVER (PARTITION BY p.buyer_id ORDER BY sum(s.amount) DESC, s.org_id) AS rank
+    SELECT p.buyer_id, s.org_id, sum(s.amount) AS amount, count(*) AS processes
     FROM th_supplier s JOIN th_process p ON p.process_id = s.process_id
     WHERE p.buyer_id IN (SELECT buyer_id FROM ${candidates}) AND s.amount > 0
     GROUP BY p.buyer_id, s.org_id
+), largest AS (
+    SELECT buyer_id, min({'negative': -amount, 'org_id': org_id, 'amount': amount, 'processes': processes}) AS top
+    FROM shares GROUP BY buyer_id
+), s AS (
+    SELECT buyer_id, top.org_id AS org_id, top.amount AS amount, top.processes AS processes FROM largest
 )
 SELECT 'agency' AS subject_kind, a.buyer_id AS subject_id, CAST(NULL AS VARCHAR) AS process_id,
        s.org_id, CAST(NULL AS INTEGER) AS fiscal_year, CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) AS value,
        to_json({'supplier': s.org_id, 'supplier_amount': s.amount, 'supplier_processes': s.processes,
                 'agency_total': a.total, 'agency_processes': a.processes,
                 'share': round(CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE), 4)}) AS details
-FROM ${candidates} a JOIN shares s ON s.buyer_id = a.buyer_id AND s.rank = 1
+FROM ${candidates} a JOIN s ON s.buyer_id = a.buyer_id
 WHERE CAST(s.amount AS DOUBLE) / CAST(a.total AS DOUBLE) >= ${minimum_share}""",
     checked="SELECT count(*) FROM ${candidates} a",
 )

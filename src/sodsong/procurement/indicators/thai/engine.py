@@ -9,6 +9,7 @@ whole run succeeded).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -142,6 +143,24 @@ def _present(con: duckdb.DuckDBPyConnection, indicators: Sequence[ThaiIndicator]
     return {str(name): bool(n) for name, n in con.execute(_presence_sql(fields)).fetchall()}
 
 
+def _last_use(indicators: Sequence[ThaiIndicator]) -> dict[int, list[str]]:
+    """Per position in `indicators` (-1: before the first), the shared relations no indicator
+    after it reads: an engine that runs one indicator at a time drops them there (at 10 M
+    projects they are about 9 GB, more than the memory limit, if all are kept to the end)."""
+    last: dict[str, int] = {}
+    for name, _sql in COMMON:
+        pattern = re.compile(rf"\b{name}\b")
+        last[name] = -1
+        for position, indicator in enumerate(indicators):
+            texts = (indicator.flags, indicator.checked, indicator.fences or "", indicator.candidates or "")
+            if any(pattern.search(text) for text in texts):
+                last[name] = position
+    drops: dict[int, list[str]] = {}
+    for name, position in last.items():
+        drops.setdefault(position, []).append(name)
+    return drops
+
+
 def compute(
     con: duckdb.DuckDBPyConnection,
     settings: ThaiSettings,
@@ -162,6 +181,9 @@ def compute(
     present = result.timed("required fields", _present, con, indicators)
     for name, sql in COMMON:
         result.timed(f"materialize {name}", engine.materialize, name, sql)
+    unused = {} if engine.batch else _last_use(indicators)
+    for name in unused.get(-1, []):
+        engine.drop(name)
     if writable is not None:
         result.timed("wait for the snapshot copy", writable)
     create_flag_tables(con)
@@ -172,11 +194,13 @@ def compute(
     batched: dict[str, list[str]] = {}  # readiness count SQL -> the indicators it counts for
     counted: dict[str, int] = {}  # readiness count SQL -> its count
     checked: dict[str, int] = {}
-    for indicator in indicators:
+    for position, indicator in enumerate(indicators):
         code = indicator.code
         missing = [f for f in indicator.spec.required_fields if not present[f]]
         if missing:
             result.not_computable[code] = missing
+            for name in unused.get(position, []):
+                engine.drop(name)
             continue
         values = settings.of(code)
         if indicator.candidates:
@@ -203,7 +227,7 @@ def compute(
         if count not in counted:
             counted[count] = int(result.timed(f"count {code}", engine.rows, count)[0][0])
         checked[code] = counted[count]
-        for table in (indicator.candidate_table, indicator.fence_table):
+        for table in (indicator.candidate_table, indicator.fence_table, *unused.get(position, [])):
             engine.drop(table)
     if batched:
         union = " UNION ALL ".join(f"SELECT {k} AS k, c.* FROM ({sql}) c" for k, sql in enumerate(batched))

@@ -35,9 +35,11 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): มีผู้เสนอราคาน้อยกว่า 3 ราย",
 )
 
-_COUNTS = """SELECT p.process_id, p.fiscal_year, p.method_details, coalesce(p.priced, 0) AS priced
+_COUNTS = """SELECT p.process_id, p.fiscal_year, m.method_details, coalesce(p.priced, 0) AS priced
 FROM th_process p JOIN (SELECT DISTINCT process_id FROM bid) l ON l.process_id = p.process_id
-WHERE coalesce(regexp_matches(p.method_details, ${method_pattern}), p.procurement_method IN ('open', 'selective'))"""
+LEFT JOIN (SELECT method_key, method_details, regexp_matches(method_details, ${method_pattern}) AS matches
+           FROM th_method) m ON m.method_key = p.method_key
+WHERE coalesce(m.matches, p.procurement_method IN ('open', 'selective'))"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,

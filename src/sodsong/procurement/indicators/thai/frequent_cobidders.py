@@ -31,30 +31,38 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): คู่เทียบเคยมีประวัติการเสนอราคาด้วยกันบ่อยครั้ง",
 )
 
+# The pairs are counted on small integer keys of the bidders (numbered in the order of their ids,
+# so `a < b` is the same as on the ids): grouping 16 M pairs of text ids was the costly step at
+# 10 M projects. Winners are looked up only for the processes of the frequent pairs.
 INDICATOR = ThaiIndicator(
     spec=SPEC,
-    flags="""WITH pairs AS (
-    SELECT x.process_id, x.tenderer_id AS a, y.tenderer_id AS b
-    FROM th_bid_multi x JOIN th_bid_multi y ON y.process_id = x.process_id AND x.tenderer_id < y.tenderer_id
+    flags="""WITH ids AS (
+    SELECT tenderer_id, row_number() OVER (ORDER BY tenderer_id) AS t
+    FROM (SELECT DISTINCT tenderer_id FROM th_bid_multi) d
+), bids AS (
+    SELECT b.process_id, i.t FROM th_bid_multi b JOIN ids i ON i.tenderer_id = b.tenderer_id
+), pairs AS (
+    SELECT x.process_id, x.t AS a, y.t AS b FROM bids x JOIN bids y ON y.process_id = x.process_id AND x.t < y.t
 ), frequent AS (
     SELECT a, b, count(*) AS n FROM pairs GROUP BY a, b HAVING count(*) >= ${minimum_projects}
 ), together AS (
-    SELECT f.a, f.b, f.n, p.process_id, w.winner_id,
+    SELECT f.a, f.b, f.n, p.process_id,
            row_number() OVER (PARTITION BY f.a, f.b ORDER BY p.process_id) AS k
     FROM frequent f JOIN pairs p ON p.a = f.a AND p.b = f.b
-    LEFT JOIN th_win w ON w.process_id = p.process_id AND w.winners = 1
 ), winners AS (
-    SELECT a, b, n, winner_id, count(*) AS wins,
-           row_number() OVER (PARTITION BY a, b ORDER BY count(*) DESC, winner_id) AS rank
-    FROM together WHERE winner_id IS NOT NULL GROUP BY a, b, n, winner_id
+    SELECT t.a, t.b, t.n, w.winner_id, count(*) AS wins,
+           row_number() OVER (PARTITION BY t.a, t.b ORDER BY count(*) DESC, w.winner_id) AS rank
+    FROM together t JOIN th_win w ON w.process_id = t.process_id AND w.winners = 1
+    WHERE w.winner_id IS NOT NULL GROUP BY t.a, t.b, t.n, w.winner_id
 ), listed AS (
     SELECT a, b, list_sort(list(process_id)) AS processes FROM together WHERE k <= 20 GROUP BY a, b
 )
-SELECT 'pair' AS subject_kind, w.a || '|' || w.b AS subject_id, CAST(NULL AS VARCHAR) AS process_id,
+SELECT 'pair' AS subject_kind, ia.tenderer_id || '|' || ib.tenderer_id AS subject_id, CAST(NULL AS VARCHAR) AS process_id,
        w.winner_id AS org_id, CAST(NULL AS INTEGER) AS fiscal_year, CAST(w.n AS DOUBLE) AS value,
-       to_json({'bidders': [w.a, w.b], 'projects_together': w.n, 'recurring_winner': w.winner_id,
+       to_json({'bidders': [ia.tenderer_id, ib.tenderer_id], 'projects_together': w.n, 'recurring_winner': w.winner_id,
                 'wins': w.wins, 'processes': l.processes}) AS details
 FROM winners w JOIN listed l ON l.a = w.a AND l.b = w.b
+JOIN ids ia ON ia.t = w.a JOIN ids ib ON ib.t = w.b
 WHERE w.rank = 1 AND CAST(w.wins AS DOUBLE) >= ${minimum_winner_share} * w.n""",
     checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
 )

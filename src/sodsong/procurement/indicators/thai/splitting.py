@@ -49,7 +49,7 @@ _PURCHASES = """SELECT p.process_id, p.fiscal_year, p.buyer_id, p.winner_id, coa
 FROM th_process p
 WHERE p.win_amount IS NOT NULL AND p.winners = 1 AND p.buyer_id IS NOT NULL
   AND coalesce(p.date_published, p.award_date) IS NOT NULL
-  AND regexp_matches(p.method_details, ${method_pattern})"""
+  AND p.method_key IN (SELECT method_key FROM th_method WHERE regexp_matches(method_details, ${method_pattern}))"""
 
 _RUNS = f"""SELECT *, sum(new_run) OVER (PARTITION BY buyer_id, winner_id, category ORDER BY d, process_id
                                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run

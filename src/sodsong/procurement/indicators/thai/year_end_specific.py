@@ -35,10 +35,11 @@ SPEC = IndicatorSpec.from_module(
 
 _SPECIFIC = """SELECT process_id, fiscal_year, method_details, d, kind,
        date_diff('day', d, make_date(year(d) + CASE WHEN month(d) >= 10 THEN 1 ELSE 0 END, 9, 30)) AS days
-FROM (SELECT p.process_id, p.fiscal_year, p.method_details, coalesce(p.date_published, p.award_date) AS d,
+FROM (SELECT p.process_id, p.fiscal_year, m.method_details, coalesce(p.date_published, p.award_date) AS d,
              CASE WHEN p.date_published IS NULL THEN 'transaction' ELSE 'announced' END AS kind
       FROM th_process p
-      WHERE regexp_matches(p.method_details, ${method_pattern})) x
+      JOIN (SELECT method_key, method_details FROM th_method
+            WHERE regexp_matches(method_details, ${method_pattern})) m ON m.method_key = p.method_key) x
 WHERE d IS NOT NULL"""
 
 INDICATOR = ThaiIndicator(
