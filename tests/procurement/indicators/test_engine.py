@@ -340,3 +340,20 @@ def test_blocks_read_every_line_as_lines_do(
     assert got.problems == expected.problems
     assert [problem.line for problem in got.problems] == [13, 16, 23]
     assert got.lines == len(lines)
+
+
+@pytest.mark.parametrize("shift", [0, 1, 2, 3])
+def test_utf8_is_checked_piece_by_piece_as_a_whole(shift: int) -> None:
+    """A block is checked for UTF-8 in pieces: a character cut by a piece's end, or an invalid
+    byte in a later piece or in the last bytes, is judged as when the block is decoded at once."""
+    from sodsong.procurement.indicators.ocds.fold import _PIECE, _valid_utf8
+
+    thai = "บริษัท".encode()  # 3 bytes a character
+    good = bytearray(b"a" * (_PIECE - shift) + thai * 3 + b"b" * (_PIECE + 5) + "ก".encode())
+    assert _valid_utf8(good, len(good))
+    assert not _valid_utf8(good + b"\xe0\xb8", len(good) + 2)  # cut short at the very end
+    assert _valid_utf8(good + b"\xe0\xb8", len(good))  # past `size`: not looked at
+    for bad in (b"\xff", b"\xed\xa0\x80", b"\xc0\xaf"):  # invalid, a surrogate, overlong
+        block = bytearray(good)
+        block[_PIECE * 2 - shift : _PIECE * 2 - shift + len(bad)] = bad
+        assert not _valid_utf8(block, len(block))

@@ -11,8 +11,10 @@ builds it on one thread, so equal inputs print equal text whatever the number of
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,6 +43,11 @@ MAP_NAMES = (
 )
 BLOCK = 8 << 20  # bytes read at a time by a worker
 PARALLEL_FROM = 16 << 20  # smaller files are read in-process
+# Ranges per worker. One: every range hands back near-complete tenderer tables (most
+# tenderers appear in every large range), which the worker pickles and the main process
+# unpickles and merges, so each extra range cost about 1.5 CPU-s at 1 M releases; the
+# dynamic balance that more ranges bought was worth less than that on two cores.
+RANGES_PER_WORKER = 1
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,21 @@ def _work(
     path: str, start: int, end: int, settings: OcdsSettings, with_map: bool, why: bool = True
 ) -> tuple[Accumulator, list[LineProblem], int]:
     return _folded(settings, with_map, why, lambda *args: fold_blocks(_read_blocks(path, start, end), *args))
+
+
+def _work_pickled(
+    path: str, start: int, end: int, settings: OcdsSettings, with_map: bool, why: bool = True
+) -> bytes:
+    """`_work` in a worker process, pickled without the memo (`Pickler.fast`).
+
+    Why: the memo records every object pickled (millions of tuples and strings), a third of
+    the pickling time, to share objects seen twice; the accumulator holds no cycles and
+    nothing relies on two of its parts being the same object, so plain copies are equal."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(_work(path, start, end, settings, with_map, why))
+    return out.getvalue()
 
 
 def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
@@ -281,13 +303,14 @@ def run_file(
     size = path.stat().st_size
     if workers <= 1 or size < PARALLEL_FROM:
         return _finish([_work(str(path), 0, size, settings, with_map, why)], settings, with_map, why)
-    ranges = _ranges(path, workers * 3)  # a few ranges per worker: balance vs merge cost
+    ranges = _ranges(path, workers * RANGES_PER_WORKER)
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_work, str(path), a, b, settings, with_map, why) for a, b in ranges]
+        futures = [pool.submit(_work_pickled, str(path), a, b, settings, with_map, why) for a, b in ranges]
 
         def in_order() -> Iterator[tuple[Accumulator, list[LineProblem], int]]:
             for index, future in enumerate(futures):
-                yield future.result()
+                part: tuple[Accumulator, list[LineProblem], int] = pickle.loads(future.result())
+                yield part
                 futures[index] = None  # type: ignore[call-overload]  # let the merged part go
 
         return _finish(in_order(), settings, with_map, why)
