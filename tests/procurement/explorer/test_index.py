@@ -328,3 +328,30 @@ def test_company_and_agency_pages_read_the_same_from_the_index_as_from_the_detai
             seen["record"] += bool(lite.record)
         details.close()
         assert all(seen.values()), seen
+
+
+def test_company_agencies_and_first_win_from_the_build_match_the_project_rows(explorer: Path) -> None:
+    """`winner_agency` / `winner_first` give what summing the company's projects at request time gave."""
+    from sodsong.procurement.search import org_pages
+
+    with open_index() as idx:
+        assert idx.meta.get("winner_agency") == "1"
+        companies = [idx.org(r[0]) for r in idx.con.execute("SELECT org_id FROM org WHERE wins > 0")]
+        assert len(companies) > 3
+        for org in companies:
+            assert org is not None
+            built = org_pages._agency_shares(idx, org)
+            first = idx.con.execute(
+                "SELECT date_published FROM winner_first WHERE org = ?", [org.rowid]
+            ).fetchone()
+            meta, idx.meta = idx.meta, {k: v for k, v in idx.meta.items() if k != "winner_agency"}
+            try:
+                assert org_pages._agency_shares(idx, org) == built
+                again = idx.con.execute(
+                    "SELECT min(date_published) FROM project WHERE winner = ? AND date_published IS NOT NULL",
+                    [org.rowid],
+                ).fetchone()
+            finally:
+                idx.meta = meta
+            assert (first[0] if first else None) == again[0]
+        assert any(org_pages._agency_shares(idx, org) for org in companies if org is not None)

@@ -147,6 +147,9 @@ CREATE TABLE province_count (org INTEGER NOT NULL, role TEXT NOT NULL, province_
   projects INTEGER NOT NULL, value REAL);
 CREATE TABLE winner_share (org INTEGER NOT NULL, winner INTEGER NOT NULL, projects INTEGER NOT NULL,
   value REAL);
+CREATE TABLE winner_agency (org INTEGER NOT NULL, buyer INTEGER NOT NULL, projects INTEGER NOT NULL,
+  value REAL);
+CREATE TABLE winner_first (org INTEGER PRIMARY KEY, date_published TEXT NOT NULL);
 CREATE TABLE status_code (status TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE source (source_file_id TEXT PRIMARY KEY, source_kind TEXT, file_name TEXT, attribution TEXT);
 """
@@ -176,6 +179,7 @@ CREATE INDEX bid_hist_org ON bid_hist(org);
 CREATE INDEX cobid_org ON cobid(org);
 CREATE INDEX province_count_org ON province_count(org, role);
 CREATE INDEX winner_share_org ON winner_share(org);
+CREATE INDEX winner_agency_org ON winner_agency(org);
 """
 
 
@@ -572,5 +576,6 @@ def _meta(
         "has_flags": "1" if "flag" in _tables(con) else "0",
         "page_rows": "1",
         "org_rows": "1",
+        "winner_agency": "1",
     }
     lite.executemany("INSERT INTO meta VALUES (?, ?)", sorted(facts.items()))

@@ -247,6 +247,30 @@ def copy_page_aggregates(con: duckdb.DuckDBPyConnection, lite: sqlite3.Connectio
         "winner_share",
         4,
     )
+    # A company's page: the ten agencies (buyers) that paid it most, and the date of its first win
+    # (read from every project it won at request time, hundreds of rows for a big winner at 10 M).
+    # The sums add in project order and ties go by buyer descending, as SQLite's query did.
+    copy_rows(
+        con,
+        lite,
+        """
+        SELECT winner, buyer, projects, value FROM (
+            SELECT *, row_number() OVER (PARTITION BY winner ORDER BY value DESC NULLS LAST, buyer DESC) AS rank
+            FROM (SELECT winner, buyer, count(*) AS projects, list_sum(list(contract_value ORDER BY rid)) AS value
+                  FROM proj_small WHERE winner IS NOT NULL AND buyer IS NOT NULL GROUP BY winner, buyer)
+        ) WHERE rank <= 10 ORDER BY winner, rank
+        """,
+        "winner_agency",
+        4,
+    )
+    copy_rows(
+        con,
+        lite,
+        "SELECT winner, min(date_published) FROM proj WHERE winner IS NOT NULL AND date_published IS NOT NULL "
+        "GROUP BY winner",
+        "winner_first",
+        2,
+    )
     # Bids against the reference price, in 5 % buckets (bucket 100 = exactly at the reference price).
     copy_rows(
         con,

@@ -294,13 +294,24 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
     )
 
 
+def _winner_tables(index: Index) -> bool:
+    """The index has each company's top agencies and first win (`winner_agency`, `winner_first`)."""
+    return index.meta.get("winner_agency") == "1"
+
+
 def _agency_shares(index: Index, org: OrgRow) -> list[dict[str, Any]]:
-    """The agencies that paid this company most, with its share of each agency's spending."""
-    rows = index.con.execute(
-        "SELECT p.buyer, count(*), sum(p.contract_value) FROM project p WHERE p.winner = ? AND p.buyer IS NOT NULL "
-        "GROUP BY p.buyer ORDER BY sum(p.contract_value) DESC NULLS LAST LIMIT 10",
-        [org.rowid],
-    ).fetchall()
+    """The agencies that paid this company most, with its share of each agency's spending.
+
+    Built indexes keep the ten per company (`winner_agency`); older ones sum every project it won.
+    """
+    if _winner_tables(index):
+        sql = "SELECT buyer, projects, value FROM winner_agency WHERE org = ? ORDER BY rowid"
+    else:
+        sql = (
+            "SELECT p.buyer, count(*), sum(p.contract_value) FROM project p WHERE p.winner = ? "
+            "AND p.buyer IS NOT NULL GROUP BY p.buyer ORDER BY sum(p.contract_value) DESC NULLS LAST LIMIT 10"
+        )
+    rows = index.con.execute(sql, [org.rowid]).fetchall()
     result = []
     for buyer, n, value in rows:
         agency = index.con.execute(
@@ -369,10 +380,12 @@ def _checks(
         )
     registered = record.get("registration_date")
     if isinstance(registered, dt.date) and org.wins:
-        row = index.con.execute(
-            "SELECT min(date_published) FROM project WHERE winner = ? AND date_published IS NOT NULL",
-            [org.rowid],
-        ).fetchone()
+        sql = (
+            "SELECT date_published FROM winner_first WHERE org = ?"
+            if _winner_tables(index)
+            else "SELECT min(date_published) FROM project WHERE winner = ? AND date_published IS NOT NULL"
+        )
+        row = index.con.execute(sql, [org.rowid]).fetchone()
         if row and row[0]:
             first = dt.date.fromisoformat(row[0])
             days = (first - registered).days
