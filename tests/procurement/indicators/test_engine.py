@@ -357,3 +357,43 @@ def test_utf8_is_checked_piece_by_piece_as_a_whole(shift: int) -> None:
         block = bytearray(good)
         block[_PIECE * 2 - shift : _PIECE * 2 - shift + len(bad)] = bad
         assert not _valid_utf8(block, len(block))
+
+
+_EDGES = "\t\n\x0b\x0c\r \x1c\x1f\x85\xa0\u1680\u2000\u200a\u2028\u202f\u205f\u3000\u200bxก"
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=12))
+@settings(max_examples=400)
+def test_r044_trim_is_rust_trim(text: str) -> None:
+    """R044's fast `trim` (Python's `strip()` decides whether anything is trimmed) equals Rust's
+    `str::trim`, which removes Unicode White_Space only (not U+001C..U+001F, not U+200B)."""
+    from sodsong.procurement.indicators.ocds.r044 import WHITE_SPACE, trim
+
+    assert trim(text) == text.strip(WHITE_SPACE)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {
+            "streetAddress": " 1 Main St\u3000",
+            "locality": "\x1cX",
+            "region": "R",
+            "postalCode": "1",
+            "countryName": "TH",
+        },
+        {"streetAddress": "1 Main", "locality": 5, "region": None, "postalCode": "1 ", "countryName": "Th"},
+        {"streetAddress": None},
+        {"locality": "X"},
+    ],
+)
+def test_r044_address_key_joins_trimmed_lowercased_strings(fields: dict[str, Any]) -> None:
+    from sodsong.procurement.indicators.ocds.r044 import WHITE_SPACE, address_key
+    from sodsong.procurement.indicators.ocds.release import Address
+
+    address = msgspec.convert(fields, Address)
+    if "streetAddress" not in fields:
+        assert address_key(address) is None
+        return
+    parts = [fields[name].strip(WHITE_SPACE) for name in fields if type(fields[name]) is str]
+    assert address_key(address) == ((" ".join(parts) + " ").lower() if parts else "")

@@ -12,6 +12,8 @@ Source: Cardinal, docs/cli/indicators/R/048.md and src/indicators/r048.rs (open-
 
 from __future__ import annotations
 
+from typing import Any
+
 from sodsong.procurement.indicators.numeric import fma, quartiles
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
@@ -53,7 +55,7 @@ class R048(OcdsIndicator):
         if awards is None:
             return
         observed: set[str] = set()
-        counts, codes = self._tables(acc)
+        table = self._table(acc)
         digits = self.digits
         for award in awards:
             suppliers = award.suppliers
@@ -62,45 +64,46 @@ class R048(OcdsIndicator):
             supplier = suppliers[0].id
             if not isinstance(supplier, str):
                 continue
+            entry: list[Any] | None = None
             for item in award.items:
                 classification = item.classification
                 if classification is None or not isinstance(classification.id, str):
                     continue
+                if entry is None:  # one lookup per award (the table holds every supplier)
+                    entry = table.get(supplier)
+                    if entry is None:
+                        entry = table[supplier] = [0, set()]
                 if supplier not in observed:  # a supplier counts once per process
                     observed.add(supplier)
-                    counts[supplier] = counts.get(supplier, 0) + 1
-                prefixes = codes.get(supplier)
-                if prefixes is None:
-                    codes[supplier] = {classification.id[:digits]}
-                else:
-                    prefixes.add(classification.id[:digits])
+                    entry[0] += 1
+                entry[1].add(classification.id[:digits])
 
-    def _tables(self, acc: Accumulator) -> tuple[dict[str, int], dict[str, set[str]]]:
-        tables = acc.state.get(self.code)
-        if tables is None:
-            tables = acc.state[self.code] = ({}, {})
-        return tables
+    def _table(self, acc: Accumulator) -> dict[str, list[Any]]:
+        """supplier -> [number of processes, set of classification prefixes]: one table, so
+        one lookup per award and one table to pickle and merge (two had the same keys)."""
+        table: dict[str, list[Any]] | None = acc.state.get(self.code)
+        if table is None:
+            table = acc.state[self.code] = {}
+        return table
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
-        theirs = other.state.get(self.code)
+        theirs: dict[str, list[Any]] | None = other.state.get(self.code)
         if theirs is None:
             return
-        counts, codes = self._tables(acc)
-        for supplier, count in theirs[0].items():
-            counts[supplier] = counts.get(supplier, 0) + count
-        for supplier, prefixes in theirs[1].items():
-            known = codes.get(supplier)
+        table = self._table(acc)
+        get = table.get
+        for supplier, entry in theirs.items():
+            known = get(supplier)
             if known is None:
-                codes[supplier] = prefixes
+                table[supplier] = entry  # the other range is merged once: reuse its entry
             else:
-                known.update(prefixes)
+                known[0] += entry[0]
+                known[1].update(entry[1])
 
     def finalize(self, acc: Accumulator, results: Results) -> None:
-        counts, codes = self._tables(acc)
+        table = self._table(acc)
         minimum: int = self.setting("minimum_contracting_processes", 20)
-        lengths = {
-            supplier: float(len(codes[supplier])) for supplier, count in counts.items() if count >= minimum
-        }
+        lengths = {supplier: float(len(entry[1])) for supplier, entry in table.items() if entry[0] >= minimum}
         results.fence_sizes[(self.code, "*")] = len(lengths)
         threshold = self.given.get("threshold")
         if threshold is None:
@@ -117,7 +120,7 @@ class R048(OcdsIndicator):
             if length >= upper_fence:
                 results.set("Tenderer", supplier, self.code, length)
                 why = {
-                    "classification_prefixes": sorted(codes[supplier]),
-                    "processes_supplied": counts[supplier],
+                    "classification_prefixes": sorted(table[supplier][1]),
+                    "processes_supplied": table[supplier][0],
                 }
                 results.explain("Tenderer", supplier, self.code, why)
