@@ -77,8 +77,7 @@ COMMON: tuple[tuple[str, str], ...] = (
     ),
     (
         "th_bid",
-        """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, sum(b.amount) AS amount,
-                  count(b.amount) AS priced_rows
+        """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, sum(b.amount) AS amount
            FROM bid b LEFT JOIN th_alias o ON o.org_id = b.tenderer_id
            WHERE b.tenderer_id IS NOT NULL AND b.stage <> 'bought_documents'
              AND coalesce(b.status, '') NOT IN ('withdrawn', 'invited')

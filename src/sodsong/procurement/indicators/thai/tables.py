@@ -11,8 +11,11 @@ import duckdb
 
 __all__ = ["FLAG_DDL", "clear_family", "create_flag_tables"]
 
+# `flag_id` is 16 hex digits of an MD5: no compression gains much on it, and trying each one on
+# every block cost about 0.3 CPU s per million flag rows (12 M rows at 10 M projects); stored
+# as is, the table is about a fifth bigger.
 FLAG_DDL = (
-    """CREATE TABLE IF NOT EXISTS flag (flag_id VARCHAR, run_id VARCHAR, indicator VARCHAR, family VARCHAR,
+    """CREATE TABLE IF NOT EXISTS flag (flag_id VARCHAR USING COMPRESSION uncompressed, run_id VARCHAR, indicator VARCHAR, family VARCHAR,
     subject_kind VARCHAR, subject_id VARCHAR, process_id VARCHAR, org_id VARCHAR, fiscal_year INTEGER,
     value DOUBLE, details VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS flag_fence (run_id VARCHAR, indicator VARCHAR, group_key VARCHAR, n BIGINT,
