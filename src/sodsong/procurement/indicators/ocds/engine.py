@@ -48,6 +48,7 @@ PARALLEL_FROM = 16 << 20  # smaller files are read in-process
 # unpickles and merges, so each extra range cost about 1.5 CPU-s at 1 M releases; the
 # dynamic balance that more ranges bought was worth less than that on two cores.
 RANGES_PER_WORKER = 1
+_KEPT: list[object] = []  # a worker process's results, see `_work_pickled`
 
 
 @dataclass(frozen=True)
@@ -168,10 +169,14 @@ def _work_pickled(
     Why: the memo records every object pickled (millions of tuples and strings), a third of
     the pickling time, to share objects seen twice; the accumulator holds no cycles and
     nothing relies on two of its parts being the same object, so plain copies are equal."""
+    result = _work(path, start, end, settings, with_map, why)
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True
-    pickler.dump(_work(path, start, end, settings, with_map, why))
+    pickler.dump(result)
+    # Kept, not freed: freeing millions of objects one by one is CPU (about 0.5 s a worker at
+    # 1 M releases) and the worker process ends with `os._exit` when the pool shuts down.
+    _KEPT.append(result)
     return out.getvalue()
 
 

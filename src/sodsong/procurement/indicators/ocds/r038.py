@@ -77,15 +77,17 @@ class R038(OcdsIndicator):
         for bid in bids:
             increment = 1 if bid.status == "disqualified" else 0
             disqualified += increment
-            if bid.tenderers is not None:
-                for org in bid.tenderers:
+            orgs = bid.tenderers
+            if orgs is not None:
+                for org in orgs:
                     tenderer = org.id
                     if type(tenderer) is str:
                         fraction = tenderers.get(tenderer)
                         if fraction is None:
                             tenderers[tenderer] = [increment, 1]
                         else:
-                            fraction[0] += increment
+                            if increment:  # most bids are not disqualified: one list write
+                                fraction[0] += 1
                             fraction[1] += 1
         buyer = release.buyer.id if release.buyer is not None else None
         if isinstance(buyer, str):
