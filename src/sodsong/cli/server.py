@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import subprocess
@@ -45,6 +46,10 @@ class _Application(BaseApplication):
 def _post_worker_init(worker: Any) -> None:
     for hook in WORKER_START_HOOKS:
         hook()
+    # Django, the app and everything imported so far live as long as the worker: moved out of the
+    # collector's generations, a full collection no longer walks them again and again (a page
+    # allocates enough to trigger collections every few requests).
+    gc.freeze()
 
 
 class _Companion:
