@@ -18,7 +18,7 @@ from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from sodsong.procurement.templatetags.procurement import _e, page_url
+from sodsong.procurement.templatetags.procurement import _cached_linker, _e
 from sodsong.web.templatetags.thai import baht, number, percent, thai_date
 
 register = template.Library()
@@ -46,10 +46,11 @@ def _get(row: Any, key: str) -> Any:
 def share_rows(rows: Iterable[Any], kind: str) -> SafeString:
     """Organisations with projects, value and share (an agency's contractors, a company's
     agencies): `<tr>` per row, the name linking to its `kind` page."""
+    link = _cached_linker(kind)
     parts = []
     for r in rows:
         parts.append(
-            f'<tr><td><a href="{_e(page_url(_get(r, "org_id"), kind))}">{_v(_get(r, "name"))}</a></td>'
+            f'<tr><td><a href="{_e(link(_get(r, "org_id")))}">{_v(_get(r, "name"))}</a></td>'
             f'<td class="num">{_e(number(_get(r, "projects")))}</td>'
             f'<td class="num">{_e(baht(_get(r, "value"), 0))}</td>'
             f'<td class="num">{_e(percent(_get(r, "share")))}</td></tr>'
@@ -75,11 +76,11 @@ def agency_year_rows(years: Iterable[Mapping[str, Any]]) -> SafeString:
 @register.simple_tag
 def agency_children(children: Iterable[Any]) -> SafeString:
     """An agency's units, each `<li>` with its link and number of projects."""
-    projects = _("projects")
+    projects, link = _("projects"), _cached_linker("agency")
     parts = []
     for ch in children:
         parts.append(
-            f'<li><a href="{_e(page_url(_get(ch, "org_id"), "agency"))}">{_v(_get(ch, "name"))}</a> '
+            f'<li><a href="{_e(link(_get(ch, "org_id")))}">{_v(_get(ch, "name"))}</a> '
             f'<span class="muted">{_e(number(_get(ch, "projects")))} {projects}</span></li>'
         )
     return mark_safe("".join(parts))  # every value above went through _e or _v
@@ -104,10 +105,11 @@ def director_rows(directors: Iterable[Mapping[str, Any]]) -> SafeString:
 @register.simple_tag
 def cobidder_rows(cobidders: Iterable[Mapping[str, Any]]) -> SafeString:
     """A company's co-bidders: projects together and who won them."""
+    link = _cached_linker("company")
     parts = []
     for c in cobidders:
         parts.append(
-            f'<tr><td><a href="{_e(page_url(_get(c, "org_id"), "company"))}">{_v(_get(c, "name"))}</a></td>'
+            f'<tr><td><a href="{_e(link(_get(c, "org_id")))}">{_v(_get(c, "name"))}</a></td>'
             f'<td class="num">{_v(_get(c, "together"))}</td><td class="num">{_v(_get(c, "org_wins"))}</td>'
             f'<td class="num">{_v(_get(c, "other_wins"))}</td></tr>'
         )
