@@ -101,7 +101,7 @@ def detail_queries(has_flags: bool, has_readiness: bool) -> dict[str, str]:
         "org_flag": """SELECT DISTINCT m.oid AS org_rid, f.* FROM {flags} f,
              unnest(list_distinct([f.org_id, f.subject_id] || string_split(coalesce(f.subject_id, ''), '|'))) u(who)
            JOIN org_map m ON m.org_id = u.who
-           ORDER BY org_rid, f.fiscal_year DESC NULLS LAST, f.indicator""",
+           ORDER BY org_rid, f.fiscal_year DESC NULLS LAST, f.indicator, f.flag_id""",
         "organisation": "SELECT m.oid AS org_rid, o.* FROM wh.organisation o "
         "LEFT JOIN org_map m USING (org_id) ORDER BY org_rid NULLS LAST, o.org_id",
         "relation": "SELECT * FROM wh.relation ORDER BY object_id, subject_id",

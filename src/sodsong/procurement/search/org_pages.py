@@ -223,7 +223,10 @@ def company_page(con: duckdb.DuckDBPyConnection, index: Index, org: OrgRow) -> C
             ("org_flag",),
         )
     else:
-        sql = f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} LIMIT 200"  # noqa: S608
+        sql = (
+            f"SELECT * FROM org_flag WHERE org_rid = {int(org.rowid)} "  # noqa: S608
+            "ORDER BY fiscal_year DESC NULLS LAST, indicator, flag_id LIMIT 200"
+        )
         flag_rows = _rows(con, sql, [])
     flags = [FlagView.from_row(r) for r in flag_rows]
     by_year = [
