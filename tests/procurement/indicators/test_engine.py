@@ -227,7 +227,10 @@ def test_typed_decoding_equals_the_generic_reading(value: Any, field: str) -> No
     assert decode_line(line) == sanitize(msgspec.json.decode(line))
 
 
-def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    """The main process folds the first range, `workers - 1` processes the others; the first
+    range's accumulator becomes the total and the others are merged into it."""
     sys.path.insert(0, str(REPO / "bench"))
     from ocds_synthetic import release
 
@@ -243,7 +246,7 @@ def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     serial = engine.run_file(path, settings, with_map=True, workers=1)
     monkeypatch.setattr(engine, "PARALLEL_FROM", 0)
     monkeypatch.setattr(engine, "BLOCK", 4096)
-    parallel = engine.run_file(path, settings, with_map=True, workers=2)
+    parallel = engine.run_file(path, settings, with_map=True, workers=workers)
     assert render(parallel.results) == render(serial.results)
     assert [problem.line for problem in parallel.problems] == [702] == [p.line for p in serial.problems]
     assert len(json.loads(render(serial.results))["OCID"]) > 50

@@ -220,10 +220,17 @@ def _finish_parts(
     why: bool,
 ) -> Run:
     indicators = build_indicators(settings, with_map, why)
-    total = Accumulator()
+    total: Accumulator | None = None
     problems: list[LineProblem] = []
     offset = 0
     for acc, part_problems, count in parts:
+        if total is None:
+            # The first range is the start of the total as it is: merging it into an empty
+            # accumulator copied every table entry (about 0.3 s at 1 M releases, serial).
+            total = acc
+            problems.extend(part_problems)
+            offset += count
+            continue
         if offset:
             # Unpacking into named fields builds one tuple per event (`*rest` built a list too).
             acc.events = [
@@ -248,6 +255,8 @@ def _finish_parts(
         for indicator in indicators:
             indicator.merge(total, acc)
         offset += count
+    if total is None:
+        total = Accumulator()
 
     results = Results(maps={name: {} for name in MAP_NAMES} if with_map else None, keep_why=why)
     if settings.currency is not None:
@@ -309,10 +318,15 @@ def run_file(
     if workers <= 1 or size < PARALLEL_FROM:
         return _finish([_work(str(path), 0, size, settings, with_map, why)], settings, with_map, why)
     ranges = _ranges(path, workers * RANGES_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_work_pickled, str(path), a, b, settings, with_map, why) for a, b in ranges]
+    # The main process folds the first range itself while `workers - 1` processes fold the
+    # others: it would otherwise wait idle, and that range's result needs no pickling in a
+    # worker and no unpickling here (about 0.7 s of the serial end at 1 M releases).
+    (first_start, first_end), others = ranges[0], ranges[1:]
+    with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_work_pickled, str(path), a, b, settings, with_map, why) for a, b in others]
 
         def in_order() -> Iterator[tuple[Accumulator, list[LineProblem], int]]:
+            yield _work(str(path), first_start, first_end, settings, with_map, why)
             for index, future in enumerate(futures):
                 part: tuple[Accumulator, list[LineProblem], int] = pickle.loads(future.result())
                 yield part
