@@ -41,3 +41,59 @@ def test_folded_templates_render_exactly_as_django_in_each_language() -> None:
     assert len(left) == 4
     with translation.override("en"):
         assert "Budget" in folded.get_template("t.html").render(Context({}))
+
+
+CONSTANTS = (
+    "{% load static %}<a href=\"{% url 'procurement:index' %}\">x</a>"
+    "<a href=\"{% url 'procurement:company' 'th-dbd-1 <&>' %}\">y</a>"
+    "<a href=\"{% url 'procurement:company' who %}\">z</a>{% url 'procurement:index' as here %}[{{ here }}]"
+    '<link href="{% static \'sodsong/css/site.css\' %}"><link href="{% static path %}">'
+    "{% block b %}{% url 'web:home' %}{% endblock %}"
+)
+
+
+def _constants_engine(folding: bool) -> Engine:
+    locmem = ("django.template.loaders.locmem.Loader", {"c.html": CONSTANTS, "child.html": CHILD})
+    loaders = [("sodsong.web.template_loader.Loader", [locmem])] if folding else [locmem]
+    return Engine(loaders=loaders, libraries={"static": "django.templatetags.static"})
+
+
+CHILD = "{% extends 'c.html' %}{% block b %}<b>{% url 'web:home' %}</b>{% endblock %}"
+
+
+def test_constant_url_and_static_tags_are_remembered_per_script_prefix() -> None:
+    from django.template.defaulttags import URLNode
+    from django.templatetags.static import StaticNode
+    from django.urls import set_script_prefix
+
+    from sodsong.web.template_nodes import ConstantStaticNode, ConstantURLNode
+
+    folded, plain = _constants_engine(True), _constants_engine(False)
+    nodes = folded.get_template("c.html").nodelist.get_nodes_by_type(URLNode)
+    assert sorted(type(n).__name__ for n in nodes) == ["ConstantURLNode"] * 3 + ["URLNode"] * 2
+    statics = folded.get_template("c.html").nodelist.get_nodes_by_type(StaticNode)
+    assert [type(n) for n in statics] == [ConstantStaticNode, StaticNode]
+    assert all(isinstance(n, ConstantURLNode | URLNode) for n in nodes)
+    try:
+        for prefix in ("/", "/mirror/", "/"):  # a site mounted under a path gets its own addresses
+            set_script_prefix(prefix)
+            for name in ("c.html", "child.html", "child.html"):
+                for who in ("th-dbd-2", "a&b"):
+                    values = {"who": who, "path": "sodsong/js/htmx.min.js"}
+                    expected = plain.get_template(name).render(Context(values))
+                    assert folded.get_template(name).render(Context(values)) == expected
+                    assert ("/mirror/procurement/" in expected) == (prefix == "/mirror/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_settings_changes_forget_remembered_addresses() -> None:
+    from django.test import override_settings
+
+    folded = _constants_engine(True)
+    before = folded.get_template("c.html").render(Context({"who": "x", "path": "p"}))
+    with override_settings(FORCE_SCRIPT_NAME="/other/"):  # any setting change empties the memo
+        from sodsong.web import template_nodes
+
+        assert template_nodes._URLS == {}
+    assert folded.get_template("c.html").render(Context({"who": "x", "path": "p"})) == before

@@ -7,7 +7,9 @@ of that language. This loader is Django's cached loader keyed by template name *
 language; when it compiles a template it renders each translate tag of a literal message (no
 filters, no variable context, no `as`) once, in that language, and puts the text in its place.
 What a page renders is unchanged: the text is what the tag would have produced (the site never
-turns autoescaping off and never switches language inside a template).
+turns autoescaping off and never switches language inside a template). Constant `{% url %}` and
+`{% static %}` tags and the block lookup of `{% extends %}` are remembered too
+(`sodsong.web.template_nodes`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from django.template.base import Node, NodeList, TextNode
 from django.template.loaders import cached
 from django.templatetags.i18n import TranslateNode
 from django.utils.translation import get_language
+
+from sodsong.web.template_nodes import CachedNodeList, fold_constant_nodes
 
 __all__ = ["Loader", "fold_translations"]
 
@@ -66,4 +70,6 @@ class Loader(cached.Loader):
         template: Template = super().get_template(template_name, skip)
         if cached_template is None:  # compiled just now, in this thread's language
             fold_translations(template.nodelist, Context())
+            fold_constant_nodes(template.nodelist)
+            template.nodelist = CachedNodeList(template.nodelist)
         return template
