@@ -38,6 +38,7 @@ def _tag(request: HttpRequest) -> str | None:
         stat = location.path.stat()
     except (NoIndexError, OSError):
         return None
+    request.index_location = location  # type: ignore[attr-defined]  # the view reads this index
     parts = (
         location.path.name,
         str(stat.st_ino),

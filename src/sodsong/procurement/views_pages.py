@@ -55,9 +55,13 @@ def _not_found(request: HttpRequest, what: str, key: str, fmt: str | None) -> Ht
     return render(request, "procurement/not_found.html", {"what": label, "key": key}, status=404)
 
 
-def _open() -> tuple[Index, duckdb.DuckDBPyConnection]:
-    """The index and its details file; the details cursor is only made if a query needs it."""
-    idx = open_index()
+def _open(request: HttpRequest) -> tuple[Index, duckdb.DuckDBPyConnection]:
+    """The index and its details file; the details cursor is only made if a query needs it.
+
+    The index is the one the page's ETag was made from (`etag.snapshot_etag`): one lookup of the
+    current snapshot per request, and the tag always names the index the page was read from.
+    """
+    idx = open_index(located=getattr(request, "index_location", None))
     return idx, lazy_details(idx.location.path)
 
 
@@ -85,7 +89,7 @@ def project(request: HttpRequest, process_id: str, fmt: str | None = None) -> Ht
     if len(process_id) > 200:
         return _not_found(request, "project", process_id[:200], fmt)
     try:
-        idx, con = _open()
+        idx, con = _open(request)
     except NoIndexError:
         return not_loaded(request)
     try:
@@ -118,9 +122,13 @@ def project(request: HttpRequest, process_id: str, fmt: str | None = None) -> Ht
             or (EGP_SEARCH.format(p["project_no"]) if p.get("project_no") else None),
             "stage_labels": [BID_STAGE_LABELS[s] for s, _n in page.funnel],
             "funnel": [(BID_STAGE_LABELS[s], n) for s, n in page.funnel],
-            "flags": [(f, indicator_title(f.indicator), _detail_items(f.details)) for f in page.flags],
-            "not_computable": [(code, indicator_title(code), why) for code, why in page.not_computable],
-            "checked": [(code, indicator_title(code)) for code in page.checked],
+            "flags": [
+                (f, indicator_title(f.indicator, language), _detail_items(f.details)) for f in page.flags
+            ],
+            "not_computable": [
+                (code, indicator_title(code, language), why) for code, why in page.not_computable
+            ],
+            "checked": [(code, indicator_title(code, language)) for code in page.checked],
             "disclaimer": DISCLAIMER_TH,
         }
         return render(request, "procurement/project.html", context)
@@ -188,7 +196,7 @@ def _project_json(idx: Index, page: Any) -> dict[str, Any]:
 def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpResponse:
     org_id, fmt = _split(org_id, fmt)
     try:
-        idx, con = _open()
+        idx, con = _open(request)
     except NoIndexError:
         return not_loaded(request)
     try:
@@ -256,7 +264,7 @@ def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRes
 def company(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpResponse:
     org_id, fmt = _split(org_id, fmt)
     try:
-        idx, con = _open()
+        idx, con = _open(request)
     except NoIndexError:
         return not_loaded(request)
     try:
@@ -294,7 +302,9 @@ def company(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRe
             "page": page,
             "record": page.record,
             "checks": [(CHECK_LABELS.get(c.code, c.code), c) for c in page.checks],
-            "flags": [(f, indicator_title(f.indicator), _detail_items(f.details)) for f in page.flags],
+            "flags": [
+                (f, indicator_title(f.indicator, language), _detail_items(f.details)) for f in page.flags
+            ],
             "won_chart": column_chart(
                 [Bar(str(y["fiscal_year"]), y["contract_value"] or 0.0) for y in page.by_year],
                 title=_("Contract value won by fiscal year"),

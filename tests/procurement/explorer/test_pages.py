@@ -203,6 +203,28 @@ def test_pages_carry_an_etag_and_answer_304_until_the_index_changes(client: Clie
     assert client.get("/procurement/project/ocds-nothing-1", HTTP_IF_NONE_MATCH=tag).status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["project", "agency", "company"])
+def test_a_page_looks_up_its_index_once_the_one_its_etag_names(
+    client: Client, explorer: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from sodsong.procurement import etag
+    from sodsong.procurement.search import engine, store
+
+    key = {"project": pid("road"), "agency": NADI, "company": SILATHONG}[kind]
+    found: list[Path] = []
+
+    def counting(link: Path | None = None) -> store.IndexLocation:
+        location = store.locate(link)
+        found.append(location.path)
+        return location
+
+    monkeypatch.setattr(etag, "locate", counting)
+    monkeypatch.setattr(engine, "locate", counting)
+    response = client.get(f"/procurement/{kind}/{key}")
+    assert response.status_code == 200 and response["ETag"]
+    assert len(found) == 1  # the ETag's lookup, reused by the view
+
+
 def test_project_list_tag_escapes_links_and_fills_blanks() -> None:
     from sodsong.procurement.search.engine import ProjectRow
     from sodsong.procurement.templatetags.procurement import project_list

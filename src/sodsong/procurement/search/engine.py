@@ -560,19 +560,20 @@ class Index:
 AUTOBUILD_BYTES = int(os.environ.get("SODSONG_SEARCH_AUTOBUILD_BYTES", str(256 * 1024 * 1024)))
 
 
-def open_index(link: Path | None = None) -> Index:
+def open_index(link: Path | None = None, located: IndexLocation | None = None) -> Index:
     """The index of the current warehouse snapshot (NoIndexError before the first build).
 
     A small warehouse (the demo, a few imported files: at most `AUTOBUILD_BYTES`) whose current
     snapshot has no index yet gets one built on the spot, so the site follows every import and
     flags run by itself; a large one keeps being served from the previous index until
-    `sodsong search build` has run.
+    `sodsong search build` has run. `located` is a `locate()` of the same link made earlier in
+    the request (a page's ETag): the page is then read from the index its ETag names.
     """
     from sodsong.procurement import warehouse
 
     link = link or warehouse.default_path()
     try:
-        location = locate(link)
+        location = located if located is not None else locate(link)
     except NoIndexError:
         location = None
     if location is None or not location.current:
