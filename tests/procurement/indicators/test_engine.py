@@ -400,3 +400,38 @@ def test_r044_address_key_joins_trimmed_lowercased_strings(fields: dict[str, Any
         return
     parts = [fields[name].strip(WHITE_SPACE) for name in fields if type(fields[name]) is str]
     assert address_key(address) == ((" ".join(parts) + " ").lower() if parts else "")
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_range_whose_first_currency_is_not_the_main_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Each range compares bids in its first currency, a guess of the main currency; a range
+    that guessed wrong (it starts with EUR processes, the main currency is the first range's
+    USD) is compared again in the main process, with repeated ocids and mixed currencies."""
+    rows: list[dict[str, Any]] = []
+    for n in range(240):
+        currency = "EUR" if n >= 35 and (n % 40 < 10 or n % 40 >= 35) else "USD"  # EUR at range starts
+        row = priced(f"p{n % 97:03d}", 100 + n % 7, 101 + n % 13, currency)
+        if n % 11 == 0:
+            row["bids"]["details"].append(
+                {
+                    "status": "valid",
+                    "tenderers": [{"id": "M"}],
+                    "value": {"amount": 50 + n, "currency": "GBP"},
+                }
+            )
+        rows.append(row)
+    path = tmp_path / "releases.jsonl"
+    path.write_bytes(b"".join(json.dumps(row).encode() + b"\n" for row in rows))
+    starts = [start for start, _end in engine._ranges(path, workers)][1:]
+    data = path.read_bytes()
+    firsts = [json.loads(data[start : data.index(b"\n", start)]) for start in starts]
+    assert any(first["bids"]["details"][0]["value"]["currency"] == "EUR" for first in firsts)
+    settings = parse_settings("[R024]\nthreshold = 0.05\n[R058]\nthreshold = 0.05\n", SPECS)
+    serial = engine.run_file(path, settings, with_map=True, workers=1)
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 0)
+    parallel = engine.run_file(path, settings, with_map=True, workers=workers)
+    assert render(parallel.results) == render(serial.results)
+    document = json.loads(render(serial.results))
+    assert len(document["OCID"]) > 20

@@ -20,6 +20,12 @@ from sodsong.procurement.indicators.ocds.common import Facts, matches_method_det
 __all__ = ["SecondLowestBid", "ratio_quartiles", "ratios"]
 
 Tuples = list[tuple[str, float, str]]
+# A range's comparisons, resolved in the worker against a guess of the main currency (the
+# range's first currency; the main one is the first range's, known only in the main process):
+# (guess, ocid -> (ratio, winner, second) if the guess is right, what else is needed if it is
+# not: (ocid, currency, comparison) of single-currency processes in another currency and
+# (ocid, None, (supplier, bids)) of processes with bids in several currencies, in line order).
+Part = tuple[str, dict[str, tuple[float, str, str]], list[tuple[str, str | None, Any]]]
 
 
 def _compare(supplier: str, tuples: Tuples, currency: str) -> tuple[float, str, str] | None:
@@ -66,31 +72,64 @@ class SecondLowestBid(OcdsIndicator):
         configured = self.settings.currency
         first = configured if configured is not None else tuples[0][2]
         acc.observe_currency(line, first)
-        entries = acc.state.get(self.code)  # (setdefault would build a list per release)
-        if entries is None:
-            entries = acc.state[self.code] = []
+        parts: list[Part] | None = acc.state.get(self.code)  # (setdefault would build a list per release)
+        if parts is None:
+            # The range's first currency is the main currency unless an earlier range has one.
+            current = acc.currency
+            guess = configured if configured is not None else (current[1] if current is not None else first)
+            parts = acc.state[self.code] = [(guess, {}, [])]
+        guess, table, others = parts[0]
         if all(t[2] == first for t in tuples):
             compared = _compare(supplier, tuples, first)
             if compared is not None:
-                entries.append((ocid, first, compared))
+                if first == guess:
+                    table[ocid] = compared  # a later line with the same ocid overwrites
+                else:
+                    others.append((ocid, first, compared))  # counts if `first` is the main currency
         else:
-            entries.append((ocid, None, (supplier, tuples)))
+            compared = _compare(supplier, tuples, guess)
+            if compared is not None:
+                table[ocid] = compared
+            others.append((ocid, None, (supplier, tuples)))
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
         acc.state.setdefault(self.code, []).extend(other.state.get(self.code, ()))
 
     def resolve(self, acc: Accumulator, results: Results) -> None:
+        """Each range's table when its guess was the main currency (the usual case), else
+        the table again from the bids kept for that case; later ranges overwrite earlier ones."""
         main = results.currency
+        parts: list[Part] = acc.state.get(self.code, [])
         table: dict[str, tuple[float, str, str]] = {}
-        for ocid, currency, data in acc.state.get(self.code, ()):
-            if currency is None:
-                supplier, tuples = data
-                compared = _compare(supplier, tuples, main) if main is not None else None
+        for index, (guess, part_table, others) in enumerate(parts):
+            if guess != main:
+                part_table = _rebuild(others, main)
+            if index == 0:
+                table = part_table
             else:
-                compared = data if currency == main else None
-            if compared is not None:
-                table[ocid] = compared  # a later line with the same ocid overwrites
+                table.update(part_table)
         acc.state[self.code] = table
+
+
+def _rebuild(
+    others: list[tuple[str, str | None, Any]], main: str | None
+) -> dict[str, tuple[float, str, str]]:
+    """A range's table for a main currency other than its guess: only processes whose bids
+    are all in `main` (compared again) or in several currencies (compared in `main`)."""
+    table: dict[str, tuple[float, str, str]] = {}
+    if main is None:
+        return table
+    for ocid, currency, data in others:
+        if currency is None:
+            supplier, tuples = data
+            compared = _compare(supplier, tuples, main)
+        elif currency == main:
+            compared = data
+        else:
+            continue
+        if compared is not None:
+            table[ocid] = compared
+    return table
 
 
 def ratios(acc: Accumulator) -> dict[str, Any]:
