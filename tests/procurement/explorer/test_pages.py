@@ -244,6 +244,33 @@ def test_project_list_tag_escapes_links_and_fills_blanks() -> None:
     assert "No projects found." in str(project_list([])) or "ไม่พบโครงการ" in str(project_list([]))
 
 
+def test_project_list_rows_sharing_an_agency_or_winner_each_render_their_own() -> None:
+    """The list makes the markup of a buyer, winner, method or status once: rows must still differ."""
+    from dataclasses import replace
+
+    from sodsong.procurement.search.engine import ProjectRow
+    from sodsong.procurement.templatetags.procurement import project_list
+
+    base = ProjectRow(
+        1, "ocds-x-1", "1", "t", "th-agency-1", "อบต. ก", None, None, None, None, None, "เฉพาะเจาะจง", None,
+        None, "สิ้นสุดสัญญา", 1.0, None, None, "th-dbd-1", "บริษัท ก", 0, None, None, 1,
+    )  # fmt: skip
+    rows = [
+        base,
+        replace(base, process_id="ocds-x-2", winner_id=None, winner_name="บริษัท ก", status=None),
+        replace(base, process_id="ocds-x-3", buyer_id=None, method_details="วิธีคัดเลือก", winner_name=None),
+        replace(base, process_id="ocds-x-4", buyer_name="อบต. ข", status="เฉพาะเจาะจง"),
+    ]
+    items = str(project_list(rows)).split("<li ")[1:]
+    assert len(items) == 4
+    assert "/procurement/company/th-dbd-1" in items[0] and "บริษัท ก" in items[0]
+    assert "/procurement/company/" not in items[1] and "บริษัท ก" in items[1] and "สิ้นสุดสัญญา" not in items[1]
+    assert "/procurement/agency/" not in items[2] and "วิธีคัดเลือก" in items[2] and "บริษัท ก" not in items[2]
+    assert (
+        "อบต. ข" in items[3] and "อบต. ก" not in items[3] and items[3].count("<span>เฉพาะเจาะจง</span>") == 2
+    )
+
+
 def test_project_list_tag_gives_the_bytes_format_html_gave(client: Client, explorer: Path) -> None:
     """The tag's hand-escaped markup equals the `format_html` version's on every sample project,
     in Thai and English, and on hostile text."""

@@ -130,27 +130,33 @@ def project_list(rows: Iterable[ProjectRow]) -> SafeString:
             markup = titles[code] = f'<span class="flag">⚑ {_e(indicator_title(code))}</span> '
         return markup
 
+    # An agency's list names the agency on most rows, a company's list the company on every row,
+    # and methods and statuses are a handful: their markup is made once per list.
+    made: dict[tuple[str, Any, Any], str] = {}
+
+    def once(kind: str, key: Any, name: Any) -> str:
+        markup = made.get((kind, key, name))
+        if markup is None:
+            if kind == "buyer":
+                markup = f'<span><a href="{_e(agency(key))}">{_e(name or "")}</a></span>' if key else ""
+            elif kind == "winner":
+                who = f'<a href="{_e(company(key))}">{_e(name)}</a>' if key else _e(name)
+                markup = f"<span>{winner}: {who}</span>" if name else ""
+            else:
+                markup = f"<span>{_e(name)}</span>" if name else ""
+            made[(kind, key, name)] = markup
+        return markup
+
     parts = ['<ol class="results">\n']
     for r in rows:
-        buyer = (
-            f'<span><a href="{_e(agency(r.buyer_id))}">{_e(r.buyer_name or "")}</a></span>'
-            if r.buyer_id
-            else ""
-        )
-        won = ""
-        if r.winner_name:
-            who = (
-                f'<a href="{_e(company(r.winner_id))}">{_e(r.winner_name)}</a>'
-                if r.winner_id
-                else _e(r.winner_name)
-            )
-            won = f"<span>{winner}: {who}</span>"
+        buyer = once("buyer", r.buyer_id, r.buyer_name)
+        won = once("winner", r.winner_id, r.winner_name)
         flags = ""
         if r.flags:
             codes = "".join(flag(c) for c in r.indicator_codes)
             flags = f'<div class="result-flags">{codes}</div>'
-        method = f"<span>{_e(r.method_details)}</span>" if r.method_details else ""
-        status = f"<span>{_e(r.status)}</span>" if r.status else ""
+        method = once("span", None, r.method_details)
+        status = once("span", None, r.status)
         value = (
             f'<span>{contract} <b class="num">{_e(baht(r.contract_value, 0))}</b></span>'
             if r.contract_value
