@@ -184,3 +184,61 @@ def test_tag_gives_the_bytes_of_the_loop(name: str, language: str) -> None:
         got = Template(head + tag).render(Context({"rows": rows}))
     assert got == expected
     assert "&lt;" in got
+
+
+FACTS = """    <dt>{% translate "Project number" %}</dt><dd>{{ p.project_no|default:"-" }}</dd>
+    <dt>{% translate "Status" %}</dt><dd>{{ p.status_details|default:p.tender_status|default:"-" }}</dd>
+    <dt>{% translate "Agency" %}</dt><dd>{% if p.buyer_id %}<a href="{{ p.buyer_id|page_url:"agency" }}">{{ p.buyer_name }}</a>{% else %}{{ p.buyer_name|default:"-" }}{% endif %}
+      {% if p.procuring_entity_id and p.procuring_entity_id != p.buyer_id %}<br><a href="{{ p.procuring_entity_id|page_url:"agency" }}">{{ p.procuring_entity_name }}</a>{% endif %}</dd>
+    <dt>{% translate "Method" %}</dt><dd>{{ p.method_details|default:"-" }}{% if method_label %} <span class="badge">{{ method_label }}</span>{% endif %}</dd>
+    <dt>{% translate "Type" %}</dt><dd>{{ p.category_raw|default:"-" }}{% if category_label %} <span class="badge">{{ category_label }}</span>{% endif %}</dd>
+    <dt>{% translate "Fiscal year" %}</dt><dd>{{ p.fiscal_year|default:"-" }}</dd>
+    <dt>{% translate "Announced" %}</dt><dd>{{ p.date_published|thai_date }}</dd>
+    {% if p.tender_period_end %}<dt>{% translate "Bids due" %}</dt><dd>{{ p.tender_period_end|thai_date }}</dd>{% endif %}
+    <dt>{% translate "Location" %}</dt><dd>{{ province|default:"-" }}{% if p.district %} · {{ p.district }}{% endif %}{% if p.subdistrict %} · {{ p.subdistrict }}{% endif %}
+      {% if p.latitude is not None %}<br><span class="muted">{{ p.latitude }}, {{ p.longitude }}</span>{% endif %}</dd>"""
+
+PROCESSES: list[dict[str, Any]] = [
+    {
+        "project_no": HOSTILE, "status_details": None, "tender_status": "<active>", "buyer_id": "th-agency-1&2",
+        "buyer_name": HOSTILE, "procuring_entity_id": "th-agency-3", "procuring_entity_name": "กอง <x>",
+        "method_details": "e-bidding", "category_raw": None, "fiscal_year": 2567,
+        "date_published": dt.date(2023, 10, 2), "tender_period_end": dt.datetime(2023, 11, 1, 10, 30),
+        "district": "เมือง", "subdistrict": "<ต>", "latitude": 13.7563, "longitude": 100.5018,
+    },
+    {
+        "project_no": None, "status_details": "สิ้นสุดสัญญา", "tender_status": None, "buyer_id": None,
+        "buyer_name": None, "procuring_entity_id": None, "procuring_entity_name": None, "method_details": "",
+        "category_raw": "ซื้อ", "fiscal_year": None, "date_published": None, "tender_period_end": None,
+        "district": None, "subdistrict": "", "latitude": None, "longitude": None,
+    },
+    {
+        "project_no": "67019", "status_details": "", "tender_status": "", "buyer_id": "th-agency-1",
+        "buyer_name": "อบต.", "procuring_entity_id": "th-agency-1", "procuring_entity_name": "same",
+        "method_details": None, "category_raw": "", "fiscal_year": "2566", "date_published": "",
+        "tender_period_end": "", "district": "", "subdistrict": None, "latitude": 0.0, "longitude": -1.5,
+    },
+    {"buyer_name": "x", "status_details": None, "tender_status": None},  # keys missing: as the template
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("n", range(len(PROCESSES)))
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_project_facts_give_the_bytes_of_the_template(n: int, language: str) -> None:
+    head = "{% load i18n procurement project_rows %}"
+    tag = "    {% project_facts p province method_label category_label %}"
+    for province, method, category in (
+        (HOSTILE, "วิธีเฉพาะเจาะจง", None),
+        (None, None, "<งานจ้าง>"),
+        ("", "", ""),
+    ):
+        context = {
+            "p": PROCESSES[n],
+            "province": province,
+            "method_label": method,
+            "category_label": category,
+        }
+        with translation.override(language):
+            expected = Template(head + FACTS).render(Context(context))
+            got = Template(head + tag).render(Context(context))
+        assert got == expected

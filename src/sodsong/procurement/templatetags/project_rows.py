@@ -149,3 +149,56 @@ def contract_rows(contracts: Iterable[Mapping[str, Any]]) -> SafeString:
             f'<td class="num">{_e(baht(_get(c, "value_amount")))}</td><td>{_v(status)}</td></tr>'
         )
     return mark_safe("".join(parts))  # every value above went through _e or _v
+
+
+def _when(row: Mapping[str, Any], key: str) -> Any:
+    """`row.key` as `{% if %}` sees it: a missing key is None (`{{ }}` shows it as "")."""
+    return row.get(key)
+
+
+@register.simple_tag
+def project_facts(p: Mapping[str, Any], province: Any, method_label: Any, category_label: Any) -> SafeString:
+    """The project's facts list (number, status, agency, method, type, year, dates, location)."""
+    agency = _cached_linker("agency")
+    buyer_id = _when(p, "buyer_id")
+    if buyer_id:
+        buyer = f'<a href="{_e(agency(_get(p, "buyer_id")))}">{_v(_get(p, "buyer_name"))}</a>'
+    else:
+        buyer = _v(_get(p, "buyer_name") or "-")
+    entity_id = _when(p, "procuring_entity_id")
+    entity = (
+        f'<br><a href="{_e(agency(_get(p, "procuring_entity_id")))}">{_v(_get(p, "procuring_entity_name"))}</a>'
+        if entity_id and entity_id != buyer_id
+        else ""
+    )
+    method = _v(_get(p, "method_details") or "-")
+    if method_label:
+        method += f' <span class="badge">{_v(method_label)}</span>'
+    category = _v(_get(p, "category_raw") or "-")
+    if category_label:
+        category += f' <span class="badge">{_v(category_label)}</span>'
+    due = (
+        f"<dt>{_('Bids due')}</dt><dd>{_e(thai_date(_get(p, 'tender_period_end')))}</dd>"
+        if _when(p, "tender_period_end")
+        else ""
+    )
+    place = _v(province or "-")
+    if _when(p, "district"):
+        place += f" · {_v(_get(p, 'district'))}"
+    if _when(p, "subdistrict"):
+        place += f" · {_v(_get(p, 'subdistrict'))}"
+    place += "\n      "
+    if _when(p, "latitude") is not None:
+        place += f'<br><span class="muted">{_v(_get(p, "latitude"))}, {_v(_get(p, "longitude"))}</span>'
+    status = _get(p, "status_details") or _get(p, "tender_status") or "-"
+    return mark_safe(  # every value went through _e or _v
+        f"<dt>{_('Project number')}</dt><dd>{_v(_get(p, 'project_no') or '-')}</dd>\n"
+        f"    <dt>{_('Status')}</dt><dd>{_v(status)}</dd>\n"
+        f"    <dt>{_('Agency')}</dt><dd>{buyer}\n      {entity}</dd>\n"
+        f"    <dt>{_('Method')}</dt><dd>{method}</dd>\n"
+        f"    <dt>{_('Type')}</dt><dd>{category}</dd>\n"
+        f"    <dt>{_('Fiscal year')}</dt><dd>{_v(_get(p, 'fiscal_year') or '-')}</dd>\n"
+        f"    <dt>{_('Announced')}</dt><dd>{_e(thai_date(_get(p, 'date_published')))}</dd>\n"
+        f"    {due}\n"
+        f"    <dt>{_('Location')}</dt><dd>{place}</dd>"
+    )
