@@ -435,3 +435,26 @@ def test_a_range_whose_first_currency_is_not_the_main_one(
     assert render(parallel.results) == render(serial.results)
     document = json.loads(render(serial.results))
     assert len(document["OCID"]) > 20
+
+
+def test_render_reuses_a_code_and_value_text_but_not_for_zeros() -> None:
+    """Rendering keeps the text of a repeated (code, value); -0.0 equals 0.0 as a key but
+    prints differently, and NaN prints null."""
+    results = Results()
+    for subject, code, value in [
+        ("a", "R024", 0.0),
+        ("b", "R024", -0.0),
+        ("c", "R024", 0.5),
+        ("d", "R024", 0.5),
+        ("e", "R003", 0.5),
+        ("f", "R024", float("nan")),
+        ("g", "R024", 1e20),
+        ("h", "R024", 1e20),
+    ]:
+        results.set("OCID", subject, code, value)
+    results.set("OCID", "c", "R058", 0.5)
+    expected = (
+        '{"OCID":{"a":{"R024":0.0},"b":{"R024":-0.0},"c":{"R024":0.5,"R058":0.5},"d":{"R024":0.5},'
+        '"e":{"R003":0.5},"f":{"R024":null},"g":{"R024":1e20},"h":{"R024":1e20}},"Tenderer":{}}'
+    )
+    assert render(results, meta=False) == expected
