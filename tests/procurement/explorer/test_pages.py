@@ -357,7 +357,11 @@ def _reference_project_list(rows: Iterable[ProjectRow]) -> SafeString:
 
 def test_flag_cards_tag_gives_the_bytes_of_the_flag_template(client: Client, explorer: Path) -> None:
     """The company page's flags, rendered by the tag, equal `_flag.html` included per flag."""
+    from datetime import date
+    from decimal import Decimal
+
     from django.template import Context, Template
+    from django.test import override_settings
     from django.utils import translation
 
     from sodsong.procurement.search.engine import open_index
@@ -380,10 +384,17 @@ def test_flag_cards_tag_gives_the_bytes_of_the_flag_template(client: Client, exp
             if org is not None
         ]
         details.close()
-    flags = [f for page in pages for f in page.flags] + [hostile, FlagView("TH-Y", "org", None, None, {})]
+    # Values of every number type the tag formats itself (grouping on and off), and others.
+    values = [1e20, -0.5, 1e-7, 0.0, 1234567, -42, Decimal("1234.5600"), True, "1 < 2", date(2024, 1, 2)]
+    numbers = [FlagView("TH-N", "org", None, v, {"k": "v"}) for v in values]  # type: ignore[arg-type]
+    flags = [f for page in pages for f in page.flags] + [
+        hostile,
+        FlagView("TH-Y", "org", None, None, {}),
+        *numbers,
+    ]
     assert len(flags) > 5
-    for language in ("th", "en"):
-        with translation.override(language):
+    for language, grouping in (("th", False), ("en", False), ("th", True), ("en", True)):
+        with translation.override(language), override_settings(USE_THOUSAND_SEPARATOR=grouping):
             triples = [(f, indicator_title(f.indicator), _detail_items(f.details)) for f in flags]
             expected = included.render(Context({"flags": triples, "disclaimer": DISCLAIMER_TH}))
             assert str(flag_cards(triples, DISCLAIMER_TH)) == expected
