@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
 from pypdf import PdfReader
 
 from sodsong.thai import PROVINCES, province_code
@@ -81,3 +82,50 @@ def test_thai_pdf_embeds_the_font_and_keeps_the_text() -> None:
         for k in page["/Resources"]["/Font"]
     ]
     assert any("Sarabun" in str(name) for name in font_names)
+
+
+def test_charts_escape_as_django_escape_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chart and map, drawn with the charts' own `escape`, is byte for byte what it was
+    with `django.utils.html.escape` (hostile, Thai and lazy labels, numbers, links)."""
+    import itertools
+
+    from django.utils import html as django_html
+    from django.utils.functional import lazy
+    from django.utils.safestring import SafeString
+
+    from sodsong.procurement import views_svg
+    from sodsong.web import charts, maps
+
+    hostile = '<a href="x">\'&amp;</a> กรม'
+    later = lazy(lambda: "<lazy> & ข'", str)()
+    for value in (hostile, later, SafeString("<b>&"), None, 12.5, 7, ""):
+        assert charts.escape(value) == str(django_html.escape(value))
+
+    def draw() -> list[str]:
+        monkeypatch.setattr(charts, "_ids", itertools.count(1))
+        maps._shapes.cache_clear()
+        bars = [Bar(hostile, 3.0, href="/a?x=1&y=<2>"), Bar(hostile * 3, 1.0, highlight=True)]
+
+        def fmt(v: float) -> str:
+            return f"<{v}>&'"
+
+        partner = {"org_id": "th-dbd-<2>", "name": hostile, "together": 3, "org_wins": 1, "other_wins": 2}
+        return [
+            bar_chart(bars, title=hostile, format_value=fmt),
+            column_chart(bars, title=later, format_value=fmt),
+            line_chart({hostile: [("2024<", 1.0), ("2025&", 2.0)]}, title=hostile, format_value=fmt),
+            province_choropleth(
+                {"TH10": 3.0, "TH50": 1.0}, title=hostile, format_value=fmt, href=lambda c: f"/p?c={c}&x=<"
+            ),
+            views_svg.bid_histogram([(5, 2), (10, 3)], title=hostile),
+            views_svg.cobidder_network(
+                ("th-dbd-1", hostile), [partner], [], title=hostile, href=lambda k: f"/c/{k}?a=<&"
+            ),
+            views_svg.location_map("TH10", 13.7, 100.5, title=hostile),
+        ]
+
+    ours = draw()
+    for module in (charts, maps, views_svg):
+        monkeypatch.setattr(module, "escape", django_html.escape)
+    assert ours == draw()
+    maps._shapes.cache_clear()

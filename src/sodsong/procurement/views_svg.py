@@ -10,10 +10,9 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from sodsong.web.charts import FONT, GRID, INK, MUTED, PALETTE
+from sodsong.web.charts import FONT, GRID, INK, MUTED, PALETTE, escape
 
 __all__ = ["bid_histogram", "cobidder_network", "location_map"]
 

@@ -10,10 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from sodsong.thai.provinces import province_name
+from sodsong.web.charts import escape
 
 __all__ = ["CLASS_COLOURS", "province_choropleth", "province_paths"]
 
