@@ -32,14 +32,14 @@ SPEC = IndicatorSpec.from_module(
 
 _DIFFS = """SELECT w.process_id, w.winner_id, wb.amount AS winning_bid, o.second, o.second_bidder,
        (CAST(o.second AS DOUBLE) - CAST(wb.amount AS DOUBLE)) / CAST(wb.amount AS DOUBLE) * 100 AS v
-FROM th_win w
+FROM th_winner w
 JOIN th_bid_multi wb ON wb.process_id = w.process_id AND wb.tenderer_id = w.winner_id
 JOIN (SELECT b.process_id, min(b.amount) AS second,
              min_by(b.tenderer_id, {'amount': b.amount, 'tenderer': b.tenderer_id}) AS second_bidder
-      FROM th_bid_multi b JOIN th_win w2 ON w2.process_id = b.process_id
+      FROM th_bid_multi b JOIN th_winner w2 ON w2.process_id = b.process_id
       WHERE b.amount IS NOT NULL AND b.tenderer_id <> w2.winner_id GROUP BY b.process_id) o
   ON o.process_id = w.process_id
-WHERE w.winners = 1 AND wb.amount > 0 AND o.second >= wb.amount"""
+WHERE wb.amount > 0 AND o.second >= wb.amount"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,

@@ -52,7 +52,7 @@ INDICATOR = ThaiIndicator(
 ), winners AS (
     SELECT t.a, t.b, t.n, w.winner_id, count(*) AS wins,
            row_number() OVER (PARTITION BY t.a, t.b ORDER BY count(*) DESC, w.winner_id) AS rank
-    FROM together t JOIN th_win w ON w.process_id = t.process_id AND w.winners = 1
+    FROM together t JOIN th_winner w ON w.process_id = t.process_id
     WHERE w.winner_id IS NOT NULL GROUP BY t.a, t.b, t.n, w.winner_id
 ), listed AS (
     SELECT a, b, list_sort(list(process_id)) AS processes FROM together WHERE k <= 20 GROUP BY a, b
