@@ -7,7 +7,7 @@ which re-reads whole lines that hold a placeholder). The machine is shared, so t
 times PyThaiNLP's `newmm` word tokeniser on the same texts in the same run and prints the ratio,
 and it reports CPU time next to wall time: both survive load better than wall milliseconds.
 
-    /work/venv/bin/python bench/redact.py [--reports 30] [--repeat 5] [--chars 10000]
+    python bench/redact.py [--reports 30] [--repeat 5] [--chars 10000]
 """
 
 from __future__ import annotations
