@@ -29,24 +29,25 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): เสนอราคาเกาะกลุ่ม",
 )
 
-# Only processes with enough bids above 0 can have a run; the bid list comes from the same rows.
-_RUNS = """SELECT b.process_id, b.amount,
+# Only processes with enough bids above 0 can have a run (`th_process.positive`: cancelled processes
+# are not flagged); the bid list comes from the same rows.
+_RUNS = """SELECT b.process_id, c.fiscal_year, b.amount,
        lead(b.amount, ${minimum_bids} - 1) OVER (PARTITION BY b.process_id ORDER BY b.amount, b.tenderer_id) AS top
-FROM th_bid b JOIN th_bid_count c ON c.process_id = b.process_id
+FROM th_bid b JOIN th_process c ON c.process_id = b.process_id
 WHERE b.amount > 0 AND c.positive >= ${minimum_bids}"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
     flags=f"""SELECT 'process' AS subject_kind, c.process_id AS subject_id, c.process_id,
-       CAST(NULL AS VARCHAR) AS org_id, p.fiscal_year, c.spread AS value,
+       CAST(NULL AS VARCHAR) AS org_id, c.fiscal_year, c.spread AS value,
        to_json({{'bids': c.bids, 'spread_pct': round(c.spread, 4)}}) AS details
 FROM (
-    SELECT process_id, min(spread) AS spread, list_sort(list(amount)) AS bids
-    FROM (SELECT process_id, amount,
+    SELECT process_id, fiscal_year, min(spread) AS spread, list_sort(list(amount)) AS bids
+    FROM (SELECT process_id, fiscal_year, amount,
                  (CAST(top AS DOUBLE) - CAST(amount AS DOUBLE)) / CAST(amount AS DOUBLE) * 100 AS spread
           FROM ({_RUNS}) r) s
-    GROUP BY process_id
+    GROUP BY process_id, fiscal_year
     HAVING min(spread) <= ${{max_spread_pct}}
-) c JOIN th_process p ON p.process_id = c.process_id""",
-    checked="SELECT count(*) FROM th_bid_count WHERE positive > 0",
+) c""",
+    checked="SELECT positive FROM th_bid_stats",
 )

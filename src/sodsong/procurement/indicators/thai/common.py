@@ -5,16 +5,17 @@
   resolve their organisations through it, a join with a small table instead of every
   organisation (`coalesce(a.rid, x)` is the same as `coalesce(th_org.rid, x)`);
 - `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
-- `th_win`: per process, the agreed price of its active awards (ราคาตกลง) and its winner(s),
-  and how many suppliers were awarded an amount above 0 and their total (every process with
-  such a supplier has a `th_win` row: its active awards add up to more than 0);
-- `th_winner`: `th_win`'s process and winner where one supplier won, all the flags read of it
-  once `th_process` carries the rest (`th_win` is dropped after: half its size, about 0.7 GB at
-  10 M projects, less to keep in memory or spill);
 - `th_bid`: per process and resolved bidder who got past buying the documents, the price
   offered (summed over items; null when the bid was not priced);
-- `th_bid_count`: per process with a `th_bid` row, its bidders, priced bids, bids above 0 and
-  highest bid (the readiness counts and the candidate processes of the bid-list flags);
+- `th_tally`: per process with an active award, a supplier or a bid, in one aggregation over
+  the three (no join): the agreed price of its active awards above 0 (ราคาตกลง, `win_amount`)
+  and, where it has one, its winner(s) (`winner_id` the smallest), how many suppliers were
+  awarded an amount above 0 and their total (null without such an award, as if left-joined to
+  it); and, where it has bids, its bidders, priced bids, bids above 0 and highest bid;
+- `th_bid_stats`: one row, the processes with a bid above 0, with two priced bids or more and
+  with two bidders or more (readiness counts of the bid-list flags);
+- `th_winner`: `th_tally`'s process and winner where one supplier won (cancelled processes
+  included, as the flags comparing bids of a winner read them);
 - `th_bid_multi`: the `th_bid` rows of processes with two bidders or more, the only ones the
   flags comparing bidders of one process can fire on;
 - `th_method`: each distinct method text (`method_details`, Thai) and a small integer key for
@@ -22,18 +23,18 @@
   the relations kept in memory), and the flags that match the text against a pattern match each
   distinct text once and join the key;
 - `th_process`: processes not cancelled, with money as DECIMAL and the method and dates, and
-  their `th_win` and `th_bid_count` rows beside them (`win_amount` null without a win,
-  `bidders` null without a bid): most flags read a process with its win or its bid counts, so
-  the joins are made once here, not once per flag. The two narrow relations (one row per
-  process each) are joined first and the process joins the result once: one hash join carrying
-  the process's wide columns (method text in Thai, ids) instead of two;
+  their `th_tally` row beside them (`win_amount` null without a win, `priced` null without a
+  bid): most flags read a process with its win or its bid counts, so the join is made once
+  here, not once per flag;
 - `th_politician`: persons holding or having held a public position (politicians and officials
   who declare assets), from `relation.kind = 'holds_position'`;
 - `th_director`: directors of companies, companies resolved.
 
 Sums of amounts are kept as DECIMAL(18, 2), the type of the amounts summed (a sum is DECIMAL(38,
-2), twice the bytes; 18 digits are 10^16 baht, far above any process): with `th_win` dropped
-before `th_bid_multi` is built (the order here), the 10 M run spills about 0.6 GB less.
+2), twice the bytes; 18 digits are 10^16 baht, far above any process). No flag reads
+`th_tally`: the DuckDB engine drops it once `th_bid_multi` is built, and runs the flags reading
+`th_bid` or `th_supplier` first and drops those after them (`engine.EARLY`); at 10 M projects
+each of these relations is about 1 GB, and the memory limit is 7 GB.
 """
 
 from __future__ import annotations
@@ -70,19 +71,6 @@ COMMON: tuple[tuple[str, str], ...] = (
            GROUP BY s.process_id, coalesce(o.rid, s.org_id)""",
     ),
     (
-        "th_win",
-        """SELECT a.process_id, a.amount, a.award_date, s.winner_id, coalesce(s.winners, 0) AS winners,
-                  s.paid_suppliers, s.paid_amount
-           FROM (SELECT process_id, CAST(sum(value_amount) AS DECIMAL(18, 2)) AS amount, min(coalesce(date, transaction_date)) AS award_date
-                 FROM award
-                 WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') AND value_amount > 0
-                 GROUP BY process_id) a
-           LEFT JOIN (SELECT process_id, min(org_id) AS winner_id, count(*) AS winners,
-                             count(CASE WHEN amount > 0 THEN 1 END) AS paid_suppliers,
-                             CAST(sum(CASE WHEN amount > 0 THEN amount END) AS DECIMAL(18, 2)) AS paid_amount
-                      FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id""",
-    ),
-    (
         "th_bid",
         """SELECT b.process_id, coalesce(o.rid, b.tenderer_id) AS tenderer_id, CAST(sum(b.amount) AS DECIMAL(18, 2)) AS amount
            FROM bid b LEFT JOIN th_alias o ON o.org_id = b.tenderer_id
@@ -91,10 +79,43 @@ COMMON: tuple[tuple[str, str], ...] = (
            GROUP BY b.process_id, coalesce(o.rid, b.tenderer_id)""",
     ),
     (
-        "th_bid_count",
-        """SELECT process_id, count(*) AS bidders, count(amount) AS priced,
-                  count(CASE WHEN amount > 0 THEN 1 END) AS positive, max(amount) AS max_amount
-           FROM th_bid GROUP BY process_id""",
+        "th_tally",
+        """SELECT process_id, win_amount, award_date,
+                  CASE WHEN win_amount IS NOT NULL THEN winner_id END AS winner_id,
+                  CASE WHEN win_amount IS NOT NULL THEN suppliers END AS winners,
+                  CASE WHEN win_amount IS NOT NULL AND suppliers > 0 THEN paid_suppliers END AS paid_suppliers,
+                  CASE WHEN win_amount IS NOT NULL THEN paid_amount END AS paid_amount,
+                  nullif(bidders, 0) AS bidders,
+                  CASE WHEN bidders > 0 THEN priced END AS priced,
+                  CASE WHEN bidders > 0 THEN positive END AS positive,
+                  max_amount
+           FROM (SELECT process_id,
+                        CAST(sum(CASE WHEN src = 1 THEN amount END) AS DECIMAL(18, 2)) AS win_amount,
+                        min(d) AS award_date,
+                        min(org_id) AS winner_id,
+                        count(CASE WHEN src = 2 THEN 1 END) AS suppliers,
+                        count(CASE WHEN src = 2 AND amount > 0 THEN 1 END) AS paid_suppliers,
+                        CAST(sum(CASE WHEN src = 2 AND amount > 0 THEN amount END) AS DECIMAL(18, 2)) AS paid_amount,
+                        count(CASE WHEN src = 3 THEN 1 END) AS bidders,
+                        count(CASE WHEN src = 3 THEN amount END) AS priced,
+                        count(CASE WHEN src = 3 AND amount > 0 THEN 1 END) AS positive,
+                        max(CASE WHEN src = 3 THEN amount END) AS max_amount
+                 FROM (SELECT process_id, 1 AS src, value_amount AS amount, coalesce(date, transaction_date) AS d,
+                              CAST(NULL AS VARCHAR) AS org_id
+                       FROM award
+                       WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') AND value_amount > 0
+                       UNION ALL
+                       SELECT process_id, 2 AS src, amount, CAST(NULL AS DATE) AS d, org_id FROM th_supplier
+                       UNION ALL
+                       SELECT process_id, 3 AS src, amount, CAST(NULL AS DATE) AS d, CAST(NULL AS VARCHAR) AS org_id
+                       FROM th_bid) x
+                 GROUP BY process_id) t""",
+    ),
+    (
+        "th_bid_stats",
+        """SELECT count(CASE WHEN positive > 0 THEN 1 END) AS positive, count(CASE WHEN priced >= 2 THEN 1 END) AS priced,
+                  count(CASE WHEN bidders >= 2 THEN 1 END) AS multi
+           FROM th_tally""",
     ),
     (
         "th_method",
@@ -105,22 +126,18 @@ COMMON: tuple[tuple[str, str], ...] = (
         "th_process",
         """SELECT p.process_id, p.buyer_id, p.fiscal_year, p.reference_price AS ref, p.budget,
                   p.procurement_method, m.method_key, p.main_procurement_category AS category, p.date_published,
-                  wc.win_amount, wc.award_date, wc.winner_id, wc.winners, wc.paid_suppliers, wc.paid_amount,
-                  wc.bidders, wc.priced, wc.max_amount
+                  t.win_amount, t.award_date, t.winner_id, t.winners, t.paid_suppliers, t.paid_amount,
+                  t.priced, t.positive, t.max_amount
            FROM process p
-           LEFT JOIN (SELECT coalesce(w.process_id, c.process_id) AS process_id, w.amount AS win_amount,
-                             w.award_date, w.winner_id, w.winners, w.paid_suppliers, w.paid_amount,
-                             c.bidders, c.priced, c.max_amount
-                      FROM th_win w FULL JOIN th_bid_count c ON c.process_id = w.process_id) wc
-             ON wc.process_id = p.process_id
+           LEFT JOIN th_tally t ON t.process_id = p.process_id
            LEFT JOIN th_method m ON m.method_details = p.method_details
            WHERE coalesce(p.tender_status, '') <> 'cancelled'""",
     ),
-    ("th_winner", "SELECT process_id, winner_id FROM th_win WHERE winners = 1"),
+    ("th_winner", "SELECT process_id, winner_id FROM th_tally WHERE winners = 1"),
     (
         "th_bid_multi",
         """SELECT b.process_id, b.tenderer_id, b.amount
-           FROM th_bid b JOIN th_bid_count c ON c.process_id = b.process_id WHERE c.bidders >= 2""",
+           FROM th_bid b JOIN th_tally c ON c.process_id = b.process_id WHERE c.bidders >= 2""",
     ),
     (
         "th_politician",

@@ -161,10 +161,28 @@ def _last_use(indicators: Sequence[ThaiIndicator]) -> dict[int, list[str]]:
     return drops
 
 
+# Shared relations read only by a few indicators and big at 10 M projects (about 1 GB each):
+# those indicators run first, so the relations are dropped before the rest run beside them.
+EARLY = ("th_bid", "th_supplier")
+
+
+def _run_order(indicators: Sequence[ThaiIndicator]) -> list[ThaiIndicator]:
+    """The indicators in the order a one-indicator-at-a-time engine runs them: those reading an
+    `EARLY` relation first (each group in its given order). The results do not depend on the
+    order (flags, fences and readiness are sets of rows); the memory kept meanwhile does."""
+    patterns = [re.compile(rf"\b{name}\b") for name in EARLY]
+
+    def reads_early(indicator: ThaiIndicator) -> bool:
+        texts = (indicator.flags, indicator.checked, indicator.fences or "", indicator.candidates or "")
+        return any(p.search(text) for p in patterns for text in texts)
+
+    return [i for i in indicators if reads_early(i)] + [i for i in indicators if not reads_early(i)]
+
+
 def _built_from(unread: Sequence[str]) -> dict[str, list[str]]:
     """Per shared relation, the relations no indicator reads (`unread`) that it is the last one
-    built from: dropped as soon as it is built (at 10 M projects `th_win`, 1.3 GB, is gone
-    before `th_bid_multi` is built, which lowers the peak of the relations kept)."""
+    built from: dropped as soon as it is built (at 10 M projects `th_tally`, about 1 GB, is
+    gone once `th_bid_multi` is built, which lowers the peak of the relations kept)."""
     drops: dict[str, list[str]] = {}
     for name in unread:
         pattern = re.compile(rf"\b{name}\b")
@@ -191,7 +209,8 @@ def compute(
     run_id = run_id_for(engine.name, started)
     result = RunResult(run_id, engine.name)
     present = result.timed("required fields", _present, con, indicators)
-    unused = {} if engine.batch else _last_use(indicators)
+    order = list(indicators) if engine.batch else _run_order(indicators)
+    unused = {} if engine.batch else _last_use(order)
     built_from = _built_from(unused.get(-1, []))
     for name, sql in COMMON:
         result.timed(f"materialize {name}", engine.materialize, name, sql)
@@ -207,7 +226,7 @@ def compute(
     batched: dict[str, list[str]] = {}  # readiness count SQL -> the indicators it counts for
     counted: dict[str, int] = {}  # readiness count SQL -> its count
     checked: dict[str, int] = {}
-    for position, indicator in enumerate(indicators):
+    for position, indicator in enumerate(order):
         code = indicator.code
         missing = [f for f in indicator.spec.required_fields if not present[f]]
         if missing:

@@ -35,5 +35,5 @@ FROM (
           FROM th_bid_multi WHERE amount IS NOT NULL GROUP BY process_id, amount HAVING count(*) >= 2) g
     GROUP BY process_id
 ) e JOIN th_process p ON p.process_id = e.process_id""",
-    checked="SELECT count(*) FROM th_bid_count WHERE priced >= 2",
+    checked="SELECT priced FROM th_bid_stats",
 )

@@ -64,5 +64,5 @@ SELECT 'pair' AS subject_kind, ia.tenderer_id || '|' || ib.tenderer_id AS subjec
 FROM winners w JOIN listed l ON l.a = w.a AND l.b = w.b
 JOIN ids ia ON ia.t = w.a JOIN ids ib ON ib.t = w.b
 WHERE w.rank = 1 AND CAST(w.wins AS DOUBLE) >= ${minimum_winner_share} * w.n""",
-    checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
+    checked="SELECT multi FROM th_bid_stats",
 )

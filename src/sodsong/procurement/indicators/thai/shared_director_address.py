@@ -47,5 +47,5 @@ JOIN th_bid_multi x ON x.tenderer_id = l.a
 JOIN th_bid_multi y ON y.process_id = x.process_id AND y.tenderer_id = l.b
 JOIN th_process p ON p.process_id = x.process_id
 LEFT JOIN th_org d ON d.org_id = l.director""",
-    checked="SELECT count(*) FROM th_bid_count WHERE bidders >= 2",
+    checked="SELECT multi FROM th_bid_stats",
 )
