@@ -7,11 +7,13 @@
 - `th_supplier`: per process and resolved supplier, the awarded amount and the award date;
 - `th_bid`: per process and resolved bidder who got past buying the documents, the price
   offered (summed over items; null when the bid was not priced);
-- `th_tally`: per process with an active award, a supplier or a bid, in one aggregation over
-  the three (no join): the agreed price of its active awards above 0 (ราคาตกลง, `win_amount`)
-  and, where it has one, its winner(s) (`winner_id` the smallest), how many suppliers were
-  awarded an amount above 0 and their total (null without such an award, as if left-joined to
-  it); and, where it has bids, its bidders, priced bids, bids above 0 and highest bid;
+- `th_tally`: per process with an active award above 0 or a bid, the agreed price of its
+  active awards (ราคาตกลง, `win_amount`), its winner(s) (`winner_id` the smallest), how many
+  suppliers were awarded an amount above 0 and their total (every process with such a supplier
+  has a win: its active awards add up to more than 0); and its bidders, priced bids, bids above 0
+  and highest bid (null without a bid). Counts are INTEGER (half a count's BIGINT, here and in
+  `th_process`). One relation instead of two (a win's, a bid count's): one `process_id` fewer
+  at 10 M processes, and `th_process` joins it once;
 - `th_bid_stats`: one row, the processes with a bid above 0, with two priced bids or more and
   with two bidders or more (readiness counts of the bid-list flags);
 - `th_winner`: `th_tally`'s process and winner where one supplier won (cancelled processes
@@ -80,36 +82,24 @@ COMMON: tuple[tuple[str, str], ...] = (
     ),
     (
         "th_tally",
-        """SELECT process_id, win_amount, award_date,
-                  CASE WHEN win_amount IS NOT NULL THEN winner_id END AS winner_id,
-                  CASE WHEN win_amount IS NOT NULL THEN suppliers END AS winners,
-                  CASE WHEN win_amount IS NOT NULL AND suppliers > 0 THEN paid_suppliers END AS paid_suppliers,
-                  CASE WHEN win_amount IS NOT NULL THEN paid_amount END AS paid_amount,
-                  nullif(bidders, 0) AS bidders,
-                  CASE WHEN bidders > 0 THEN priced END AS priced,
-                  CASE WHEN bidders > 0 THEN positive END AS positive,
-                  max_amount
-           FROM (SELECT process_id,
-                        CAST(sum(CASE WHEN src = 1 THEN amount END) AS DECIMAL(18, 2)) AS win_amount,
-                        min(d) AS award_date,
-                        min(org_id) AS winner_id,
-                        count(CASE WHEN src = 2 THEN 1 END) AS suppliers,
-                        count(CASE WHEN src = 2 AND amount > 0 THEN 1 END) AS paid_suppliers,
-                        CAST(sum(CASE WHEN src = 2 AND amount > 0 THEN amount END) AS DECIMAL(18, 2)) AS paid_amount,
-                        count(CASE WHEN src = 3 THEN 1 END) AS bidders,
-                        count(CASE WHEN src = 3 THEN amount END) AS priced,
-                        count(CASE WHEN src = 3 AND amount > 0 THEN 1 END) AS positive,
-                        max(CASE WHEN src = 3 THEN amount END) AS max_amount
-                 FROM (SELECT process_id, 1 AS src, value_amount AS amount, coalesce(date, transaction_date) AS d,
-                              CAST(NULL AS VARCHAR) AS org_id
+        """SELECT coalesce(w.process_id, c.process_id) AS process_id, w.amount AS win_amount, w.award_date,
+                  w.winner_id, w.winners, w.paid_suppliers, w.paid_amount,
+                  c.bidders, c.priced, c.positive, c.max_amount
+           FROM (SELECT a.process_id, a.amount, a.award_date, s.winner_id,
+                        CAST(coalesce(s.winners, 0) AS INTEGER) AS winners, s.paid_suppliers, s.paid_amount
+                 FROM (SELECT process_id, CAST(sum(value_amount) AS DECIMAL(18, 2)) AS amount,
+                              min(coalesce(date, transaction_date)) AS award_date
                        FROM award
                        WHERE coalesce(status, 'active') NOT IN ('cancelled', 'unsuccessful') AND value_amount > 0
-                       UNION ALL
-                       SELECT process_id, 2 AS src, amount, CAST(NULL AS DATE) AS d, org_id FROM th_supplier
-                       UNION ALL
-                       SELECT process_id, 3 AS src, amount, CAST(NULL AS DATE) AS d, CAST(NULL AS VARCHAR) AS org_id
-                       FROM th_bid) x
-                 GROUP BY process_id) t""",
+                       GROUP BY process_id) a
+                 LEFT JOIN (SELECT process_id, min(org_id) AS winner_id, count(*) AS winners,
+                                   CAST(count(CASE WHEN amount > 0 THEN 1 END) AS INTEGER) AS paid_suppliers,
+                                   CAST(sum(CASE WHEN amount > 0 THEN amount END) AS DECIMAL(18, 2)) AS paid_amount
+                            FROM th_supplier GROUP BY process_id) s ON s.process_id = a.process_id) w
+           FULL JOIN (SELECT process_id, CAST(count(*) AS INTEGER) AS bidders, CAST(count(amount) AS INTEGER) AS priced,
+                             CAST(count(CASE WHEN amount > 0 THEN 1 END) AS INTEGER) AS positive,
+                             max(amount) AS max_amount
+                      FROM th_bid GROUP BY process_id) c ON c.process_id = w.process_id""",
     ),
     (
         "th_bid_stats",
