@@ -458,3 +458,47 @@ def test_render_reuses_a_code_and_value_text_but_not_for_zeros() -> None:
         '"e":{"R003":0.5},"f":{"R024":null},"g":{"R024":1e20},"h":{"R024":1e20}},"Tenderer":{}}'
     )
     assert render(results, meta=False) == expected
+
+
+def test_r025_flags_in_its_own_first_seen_order_not_the_shared_tables() -> None:
+    """R025, R038 and R048 share one table of organizations; R025 must flag in the order it
+    first saw each tenderer (B, then A), not in the table's (A, seen first by R038)."""
+    rows = [
+        {"ocid": "p1", "bids": {"details": [{"status": "valid", "tenderers": [{"id": "A"}]}]}},
+        {
+            "ocid": "p2",
+            "bids": {
+                "details": [
+                    {"status": "valid", "tenderers": [{"id": "B"}]},
+                    {"status": "valid", "tenderers": [{"id": "A"}]},
+                ]
+            },
+            "awards": [{"status": "active", "suppliers": [{"id": "B"}]}],
+        },
+    ]
+    document = run(rows, "[R025]\nthreshold = 1.0\n[R038]\nthreshold = 2.0\n")
+    assert list(document["Tenderer"].items()) == [("B", {"R025": 1.0}), ("A", {"R025": 0.0})]
+
+
+def test_the_organizations_table_splits_into_each_indicators_own_order() -> None:
+    """At the end of a range the shared table becomes R025's, R038's and R048's own tables,
+    each in the order that indicator first saw its ids; the shared table is dropped."""
+    from sodsong.procurement.indicators.ocds import organizations as org
+    from sodsong.procurement.indicators.ocds.base import Accumulator
+
+    acc = Accumulator()
+    acc.state["R038"] = {"buyer": {"b": [0, 1]}, "procuring_entity": {}, "tenderer": {}}
+    entries = org.table(acc)
+    entries.update(
+        {"A": [0, 1, 1, 2, 0, None], "B": [1, 1, 0, 1, 3, {"01", "02"}], "C": [0, 0, 0, 0, 1, {"03"}]}
+    )
+    org.order(acc, org.ORDER_R025).extend(["B", "A"])
+    org.order(acc, org.ORDER_R038).extend(["A", "B"])
+    org.order(acc, org.ORDER_R048).extend(["C", "B"])
+    org.split(acc)
+    org.split(acc)  # R025, R038 and R048 each call it: only the first one counts
+    assert list(acc.state["R025"].items()) == [("B", [1, 1]), ("A", [0, 1])]
+    assert list(acc.state["R038"]["tenderer"].items()) == [("A", [1, 2]), ("B", [0, 1])]
+    assert acc.state["R038"]["buyer"] == {"b": [0, 1]}
+    assert list(acc.state["R048"].items()) == [("C", [1, {"03"}]), ("B", [3, {"01", "02"}])]
+    assert set(acc.state) == {"R025", "R038", "R048"}

@@ -120,6 +120,9 @@ class OcdsIndicator:
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         """Look at one release (already past the global exclusions)."""
 
+    def done(self, acc: Accumulator) -> None:
+        """After a range's last line, where it was folded (before it is pickled or merged)."""
+
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
         """Add the state of the next range of lines (`other`) to `acc`."""
 

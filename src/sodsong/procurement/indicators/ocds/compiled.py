@@ -34,6 +34,7 @@ MODULES = (
     "rfc3339",
     "price",
     "tenderers",
+    "organizations",
     "r003",
     "r018",
     "r024",

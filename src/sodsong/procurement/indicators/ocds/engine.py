@@ -113,6 +113,8 @@ def _folded(
     gc.disable()  # only acyclic data is created here; collection passes would be wasted work
     try:
         number = loop(folds, exclusions, acc, found)
+        for indicator in indicators:
+            indicator.done(acc)
     finally:
         if collecting:
             gc.enable()

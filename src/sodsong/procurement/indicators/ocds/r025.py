@@ -15,9 +15,13 @@ Source: Cardinal, docs/cli/indicators/R/025.md and src/indicators/r025.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quantile, quartiles
+from sodsong.procurement.indicators.ocds import organizations
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
+from sodsong.procurement.indicators.ocds.organizations import BIDS_R025 as BIDS
+from sodsong.procurement.indicators.ocds.organizations import ORDER_R025 as ORDER
+from sodsong.procurement.indicators.ocds.organizations import WINS_R025 as WINS
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec(
@@ -67,16 +71,20 @@ class R025(OcdsIndicator):
                     seen[tenderer] = None
         if not seen:
             return
-        fractions: dict[str, list[int]] | None = acc.state.get(self.code)
-        if fractions is None:
-            fractions = acc.state[self.code] = {}
+        entries = organizations.table(acc)
+        first_seen = organizations.order(acc, ORDER)
         for tenderer in seen:
-            fraction = fractions.get(tenderer)
-            if fraction is None:
-                fractions[tenderer] = [int(tenderer == supplier), 1]
-            else:
-                fraction[0] += tenderer == supplier
-                fraction[1] += 1
+            entry = entries.get(tenderer)
+            if entry is None:
+                entry = entries[tenderer] = organizations.new_entry()
+            if entry[BIDS] == 0:
+                first_seen.append(tenderer)
+            if tenderer == supplier:
+                entry[WINS] += 1
+            entry[BIDS] += 1
+
+    def done(self, acc: Accumulator) -> None:
+        organizations.split(acc)
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
         mine: dict[str, list[int]] = acc.state.setdefault(self.code, {})

@@ -15,9 +15,13 @@ Source: Cardinal, docs/cli/indicators/R/038.md and src/indicators/r038.rs (open-
 from __future__ import annotations
 
 from sodsong.procurement.indicators.numeric import fma, quartiles
+from sodsong.procurement.indicators.ocds import organizations
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
+from sodsong.procurement.indicators.ocds.organizations import DISQUALIFIED_R038 as DISQUALIFIED
+from sodsong.procurement.indicators.ocds.organizations import ORDER_R038 as ORDER
+from sodsong.procurement.indicators.ocds.organizations import SUBMITTED_R038 as SUBMITTED
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec(
@@ -72,7 +76,8 @@ class R038(OcdsIndicator):
         state = acc.state.get(self.code)
         if state is None:
             state = acc.state[self.code] = {"buyer": {}, "procuring_entity": {}, "tenderer": {}}
-        tenderers = state["tenderer"]
+        entries = organizations.table(acc)
+        first_seen = organizations.order(acc, ORDER)
         disqualified = 0
         for bid in bids:
             increment = 1 if bid.status == "disqualified" else 0
@@ -82,13 +87,14 @@ class R038(OcdsIndicator):
                 for org in orgs:
                     tenderer = org.id
                     if type(tenderer) is str:
-                        fraction = tenderers.get(tenderer)
-                        if fraction is None:
-                            tenderers[tenderer] = [increment, 1]
-                        else:
-                            if increment:  # most bids are not disqualified: one list write
-                                fraction[0] += 1
-                            fraction[1] += 1
+                        entry = entries.get(tenderer)
+                        if entry is None:
+                            entry = entries[tenderer] = organizations.new_entry()
+                        if entry[SUBMITTED] == 0:
+                            first_seen.append(tenderer)
+                        if increment:  # most bids are not disqualified: one list write
+                            entry[DISQUALIFIED] += 1
+                        entry[SUBMITTED] += 1
         buyer = release.buyer.id if release.buyer is not None else None
         if isinstance(buyer, str):
             _add(state["buyer"], buyer, disqualified, len(bids))
@@ -102,6 +108,9 @@ class R038(OcdsIndicator):
             _add(state["procuring_entity"], entity, disqualified, len(bids))
             if disqualified and self.maps:
                 acc.map_events.append((line, self.rank, "ocid_procuringentity_r038", ocid, entity))
+
+    def done(self, acc: Accumulator) -> None:
+        organizations.split(acc)
 
     def merge(self, acc: Accumulator, other: Accumulator) -> None:
         theirs = other.state.get(self.code)

@@ -15,9 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from sodsong.procurement.indicators.numeric import fma, quartiles
+from sodsong.procurement.indicators.ocds import organizations
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
+from sodsong.procurement.indicators.ocds.organizations import ORDER_R048 as ORDER
+from sodsong.procurement.indicators.ocds.organizations import PREFIXES_R048 as PREFIXES
+from sodsong.procurement.indicators.ocds.organizations import PROCESSES_R048 as PROCESSES
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
@@ -55,7 +59,7 @@ class R048(OcdsIndicator):
         if awards is None:
             return
         observed: set[str] = set()
-        table = self._table(acc)
+        table = organizations.table(acc)
         digits = self.digits
         for award in awards:
             suppliers = award.suppliers
@@ -72,11 +76,18 @@ class R048(OcdsIndicator):
                 if entry is None:  # one lookup per award (the table holds every supplier)
                     entry = table.get(supplier)
                     if entry is None:
-                        entry = table[supplier] = [0, set()]
+                        entry = table[supplier] = organizations.new_entry()
+                    if entry[PREFIXES] is None:
+                        entry[PREFIXES] = set()
                 if supplier not in observed:  # a supplier counts once per process
                     observed.add(supplier)
-                    entry[0] += 1
-                entry[1].add(classification.id[:digits])
+                    if entry[PROCESSES] == 0:
+                        organizations.order(acc, ORDER).append(supplier)
+                    entry[PROCESSES] += 1
+                entry[PREFIXES].add(classification.id[:digits])
+
+    def done(self, acc: Accumulator) -> None:
+        organizations.split(acc)
 
     def _table(self, acc: Accumulator) -> dict[str, list[Any]]:
         """supplier -> [number of processes, set of classification prefixes]: one table, so
