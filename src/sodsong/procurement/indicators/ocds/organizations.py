@@ -82,21 +82,20 @@ def split(acc: Accumulator) -> None:
         return
     first_r025: list[str] | None = acc.state.pop(ORDER_R025, None)
     if first_r025 is not None:
-        fractions: dict[str, list[int]] = {}
-        for key in first_r025:
-            entry = entries[key]
-            fractions[key] = [entry[WINS_R025], entry[BIDS_R025]]
-        acc.state["R025"] = fractions
+        acc.state["R025"] = _pairs(entries, first_r025, WINS_R025, BIDS_R025)
     first_r038: list[str] | None = acc.state.pop(ORDER_R038, None)
     if first_r038 is not None:
-        tenderers: dict[str, list[int]] = acc.state["R038"]["tenderer"]
-        for key in first_r038:
-            entry = entries[key]
-            tenderers[key] = [entry[DISQUALIFIED_R038], entry[SUBMITTED_R038]]
+        tenderers: dict[str, list[Any]] = acc.state["R038"]["tenderer"]
+        tenderers.update(_pairs(entries, first_r038, DISQUALIFIED_R038, SUBMITTED_R038))
     first_r048: list[str] | None = acc.state.pop(ORDER_R048, None)
     if first_r048 is not None:
-        supplied: dict[str, list[Any]] = {}
-        for key in first_r048:
-            entry = entries[key]
-            supplied[key] = [entry[PROCESSES_R048], entry[PREFIXES_R048]]
-        acc.state["R048"] = supplied
+        acc.state["R048"] = _pairs(entries, first_r048, PROCESSES_R048, PREFIXES_R048)
+
+
+def _pairs(entries: dict[str, list[Any]], order: list[str], first: int, second: int) -> dict[str, list[Any]]:
+    """One indicator's table: for each id in its first-seen order, two fields of the shared entry."""
+    pairs: dict[str, list[Any]] = {}
+    for key in order:
+        entry = entries[key]
+        pairs[key] = [entry[first], entry[second]]
+    return pairs
