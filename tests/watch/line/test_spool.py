@@ -133,3 +133,34 @@ def test_auto_uses_the_spool_unless_postgresql_and_a_worker_elsewhere() -> None:
         assert spool.enabled() is (connection.vendor == "sqlite")
     with override_settings(LINE_SPOOL="off", LINE_WORKER="process"):
         assert not spool.enabled()
+
+
+def test_a_new_connection_waits_while_another_holds_the_write_lock_of_a_fresh_spool_file(
+    tmp_path: Path,
+) -> None:
+    """A fresh spool file is in rollback mode until one connection switches it to WAL, and SQLite
+    refuses that switch at once (no busy handler) while another connection holds the write lock:
+    fifty first requests at once got 'database is locked' and answered 500 (seen in CI)."""
+    where = tmp_path / "spool.sqlite3"
+    holder = sqlite3.connect(where, isolation_level=None)
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO held VALUES (1)")
+    results: list[object] = []
+
+    def open_spool() -> None:
+        try:
+            results.append(spool._connection().execute("PRAGMA journal_mode").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            results.append(exc)
+        finally:
+            spool.close()
+
+    with override_settings(LINE_SPOOL_PATH=str(where)):
+        opener = threading.Thread(target=open_spool)
+        opener.start()
+        time.sleep(0.3)
+        holder.execute("COMMIT")
+        opener.join(timeout=30)
+    holder.close()
+    assert results == ["wal"]

@@ -89,7 +89,7 @@ def _connection() -> sqlite3.Connection:
         return cached
     # autocommit mode: transactions are explicit (BEGIN IMMEDIATE: the write lock up front).
     connection = sqlite3.connect(where, timeout=20, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(connection)
     # NORMAL in WAL: a commit is in the OS before it returns (safe against a killed process), as
     # the app database is configured; FULL also fsyncs each commit (power loss).
     synchronous = "FULL" if settings.LINE_SPOOL_FSYNC else "NORMAL"
@@ -103,6 +103,29 @@ def _connection() -> sqlite3.Connection:
     connection.execute("PRAGMA busy_timeout=0")
     _local.connection, _local.key = connection, key
     return connection
+
+
+# Threads of one process open their connections one at a time (see `_switch_to_wal`).
+_setup_lock = threading.Lock()
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """WAL mode, retried while another connection holds the write lock.
+
+    A fresh spool file is in rollback mode until one connection switches it, and SQLite refuses
+    the switch at once, without its busy handler, while another connection holds the write lock
+    (fifty first requests at once answered 500). Threads of this process take turns here; other
+    processes are waited for by polling, as `_write` does."""
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    with _setup_lock:
+        while True:
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.001)
 
 
 def close() -> None:
