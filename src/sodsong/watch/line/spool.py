@@ -105,29 +105,27 @@ def _connection() -> sqlite3.Connection:
     return connection
 
 
+# Threads of one process open their connections one at a time (see `_switch_to_wal`).
+_setup_lock = threading.Lock()
+
+
 def _switch_to_wal(connection: sqlite3.Connection) -> None:
     """WAL mode, retried while another connection holds the write lock.
 
     A fresh spool file is in rollback mode until one connection switches it, and SQLite refuses
     the switch at once, without its busy handler, while another connection holds the write lock
-    (fifty first requests at once answered 500). Threads of this process take turns on the
-    write lock; other processes are waited for by polling, as for writes."""
-    with _write_lock:
-        _execute_when_unlocked(connection, "PRAGMA journal_mode=WAL")
-
-
-def _execute_when_unlocked(connection: sqlite3.Connection, sql: str) -> None:
-    """Run `sql`, polled in short sleeps while another process holds the write lock (up to
-    WRITE_WAIT_SECONDS; SQLite's own busy handler sleeps up to 100 ms a time)."""
+    (fifty first requests at once answered 500). Threads of this process take turns here; other
+    processes are waited for by polling, as `_write` does."""
     deadline = time.monotonic() + WRITE_WAIT_SECONDS
-    while True:
-        try:
-            connection.execute(sql)
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.0005)
+    with _setup_lock:
+        while True:
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.001)
 
 
 def close() -> None:
@@ -148,7 +146,15 @@ WRITE_WAIT_SECONDS = 20.0
 def _write() -> Iterator[sqlite3.Connection]:
     connection = _connection()
     with _write_lock:
-        _execute_when_unlocked(connection, "BEGIN IMMEDIATE")
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.0005)
         try:
             yield connection
         except BaseException:
