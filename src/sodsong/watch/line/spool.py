@@ -116,16 +116,23 @@ def _switch_to_wal(connection: sqlite3.Connection) -> None:
     the switch at once, without its busy handler, while another connection holds the write lock
     (fifty first requests at once answered 500). Threads of this process take turns here; other
     processes are waited for by polling, as `_write` does."""
-    deadline = time.monotonic() + WRITE_WAIT_SECONDS
     with _setup_lock:
-        while True:
-            try:
-                connection.execute("PRAGMA journal_mode=WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.001)
+        _execute_when_unlocked(connection, "PRAGMA journal_mode=WAL")
+
+
+def _execute_when_unlocked(connection: sqlite3.Connection, sql: str) -> None:
+    """Run `sql`, polled in short sleeps while another connection holds the write lock (up to
+    WRITE_WAIT_SECONDS): SQLite's own busy handler sleeps up to 100 ms a time, and refuses a
+    switch to WAL at once."""
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    while True:
+        try:
+            connection.execute(sql)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.0005)
 
 
 def close() -> None:
@@ -146,15 +153,7 @@ WRITE_WAIT_SECONDS = 20.0
 def _write() -> Iterator[sqlite3.Connection]:
     connection = _connection()
     with _write_lock:
-        deadline = time.monotonic() + WRITE_WAIT_SECONDS
-        while True:
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.0005)
+        _execute_when_unlocked(connection, "BEGIN IMMEDIATE")
         try:
             yield connection
         except BaseException:
