@@ -17,12 +17,11 @@ from sodsong.procurement.sources.common import (
     excerpt,
     file_identity,
     forget_file,
-    insert_rows,
     redact_ids,
     register_file,
 )
+from sodsong.procurement.sources.entity_files import store_entity_file
 from sodsong.procurement.sources.ftm import entity, entity_row
-from sodsong.procurement.sources.organisations import merge_organisations
 from sodsong.procurement.sources.people import split_title
 from sodsong.procurement.sources.textfiles import utf8_file
 from sodsong.procurement.warehouse.keys import company_id, hashed, name_org_id
@@ -93,46 +92,15 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[FileSummary,
             _rows(record, (source_file_id, line), sanctions, organisations, entities)
             summary.imported += 1
     summary.rejected = len(rejections)
-    con.execute("CREATE OR REPLACE TEMP TABLE blacklist_orgs AS SELECT * FROM organisation LIMIT 0")
-    insert_rows(
-        con, "organisation", list({o["org_id"]: o for o in organisations}.values()), into="blacklist_orgs"
-    )
-    merge_organisations(con, "blacklist_orgs", "blacklist_csv", source_file_ids=[source_file_id])
-    insert_rows(con, "sanction", list({s["sanction_id"]: s for s in sanctions}.values()))
-    insert_rows(con, "ftm_entity", list({e["entity_id"]: e for e in entities}.values()))
-    insert_rows(
+    store_entity_file(
         con,
-        "rejection",
-        [
-            {
-                "source_file_id": source_file_id,
-                "source_line": r.line,
-                "field": r.field,
-                "expected": r.expected,
-                "value": r.value,
-            }
-            for r in rejections
-        ],
-    )
-    insert_rows(
-        con,
-        "source_row",
-        [
-            *(
-                {
-                    "source_file_id": source_file_id,
-                    "source_line": s["source_line"],
-                    "status": "imported",
-                    "row_table": "sanction",
-                    "row_id": s["sanction_id"],
-                }
-                for s in sanctions
-            ),
-            *(
-                {"source_file_id": source_file_id, "source_line": r.line, "status": "rejected"}
-                for r in rejections
-            ),
-        ],
+        source_file_id=source_file_id,
+        source_kind="blacklist_csv",
+        organisations=organisations,
+        own_table=("sanction", "sanction_id", sanctions),
+        entities=entities,
+        rejections=rejections,
+        imported=((s["source_line"], "sanction", s["sanction_id"]) for s in sanctions),
     )
     register_file(
         con,

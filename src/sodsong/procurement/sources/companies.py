@@ -21,12 +21,11 @@ from sodsong.procurement.sources.common import (
     excerpt,
     file_identity,
     forget_file,
-    insert_rows,
     redact_ids,
     register_file,
 )
+from sodsong.procurement.sources.entity_files import store_entity_file
 from sodsong.procurement.sources.ftm import entity, entity_row
-from sodsong.procurement.sources.organisations import merge_organisations
 from sodsong.procurement.sources.people import person_name_key, split_title
 from sodsong.procurement.sources.textfiles import utf8_file
 from sodsong.procurement.warehouse.keys import company_id, hashed, person_id
@@ -216,47 +215,17 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[FileSummary,
         summary.imported += 1
         _rows(company, (source_file_id, line), kind, organisations, relations, entities)
     summary.rejected = len(rejections)
-    con.execute("CREATE OR REPLACE TEMP TABLE company_orgs AS SELECT * FROM organisation LIMIT 0")
-    insert_rows(
-        con, "organisation", list({o["org_id"]: o for o in organisations}.values()), into="company_orgs"
-    )
-    merge_organisations(con, "company_orgs", kind, source_file_ids=[source_file_id])
-    insert_rows(con, "relation", list({r["relation_id"]: r for r in relations}.values()))
-    insert_rows(con, "ftm_entity", list({e["entity_id"]: e for e in entities}.values()))
-    insert_rows(
+    store_entity_file(
         con,
-        "rejection",
-        [
-            {
-                "source_file_id": source_file_id,
-                "source_line": r.line,
-                "field": r.field,
-                "expected": r.expected,
-                "value": r.value,
-            }
-            for r in rejections
-        ],
-    )
-    insert_rows(
-        con,
-        "source_row",
-        [
-            *(
-                {
-                    "source_file_id": source_file_id,
-                    "source_line": o["source_line"],
-                    "status": "imported",
-                    "row_table": "organisation",
-                    "row_id": o["org_id"],
-                }
-                for o in organisations
-                if o["kind"] == "company"
-            ),
-            *(
-                {"source_file_id": source_file_id, "source_line": r.line, "status": "rejected"}
-                for r in {r.line: r for r in rejections}.values()
-            ),
-        ],
+        source_file_id=source_file_id,
+        source_kind=kind,
+        organisations=organisations,
+        own_table=("relation", "relation_id", relations),
+        entities=entities,
+        rejections=rejections,
+        imported=(
+            (o["source_line"], "organisation", o["org_id"]) for o in organisations if o["kind"] == "company"
+        ),
     )
     register_file(
         con, summary, source_kind=kind, path=path, sha256=sha256, size=size, attribution=ATTRIBUTION

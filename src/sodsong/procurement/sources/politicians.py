@@ -18,11 +18,10 @@ from sodsong.procurement.sources.common import (
     SourceError,
     file_identity,
     forget_file,
-    insert_rows,
     register_file,
 )
+from sodsong.procurement.sources.entity_files import store_entity_file
 from sodsong.procurement.sources.ftm import entity, entity_row
-from sodsong.procurement.sources.organisations import merge_organisations
 from sodsong.procurement.sources.people import person_name_key
 from sodsong.procurement.warehouse.keys import agency_id, hashed, party_id, person_id
 from sodsong.thai import fold_spaces, parse_thai_date
@@ -87,45 +86,16 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[FileSummary,
             _party(entry, source, organisations, entities)
         summary.imported += 1
     summary.rejected = len(rejections)
-    con.execute("CREATE OR REPLACE TEMP TABLE politician_orgs AS SELECT * FROM organisation LIMIT 0")
-    insert_rows(
-        con, "organisation", list({o["org_id"]: o for o in organisations}.values()), into="politician_orgs"
-    )
-    merge_organisations(con, "politician_orgs", "politicians_yaml", source_file_ids=[source_file_id])
-    insert_rows(con, "relation", list({r["relation_id"]: r for r in relations}.values()))
-    insert_rows(con, "ftm_entity", list({e["entity_id"]: e for e in entities}.values()))
-    insert_rows(
+    primary = {o["source_line"]: o for o in organisations if o.get("primary")}
+    store_entity_file(
         con,
-        "rejection",
-        [
-            {
-                "source_file_id": source_file_id,
-                "source_line": r.line,
-                "field": r.field,
-                "expected": r.expected,
-            }
-            for r in rejections
-        ],
-    )
-    insert_rows(
-        con,
-        "source_row",
-        [
-            *(
-                {
-                    "source_file_id": source_file_id,
-                    "source_line": o["source_line"],
-                    "status": "imported",
-                    "row_table": "organisation",
-                    "row_id": o["org_id"],
-                }
-                for o in {o["source_line"]: o for o in organisations if o.get("primary")}.values()
-            ),
-            *(
-                {"source_file_id": source_file_id, "source_line": r.line, "status": "rejected"}
-                for r in rejections
-            ),
-        ],
+        source_file_id=source_file_id,
+        source_kind="politicians_yaml",
+        organisations=organisations,
+        own_table=("relation", "relation_id", relations),
+        entities=entities,
+        rejections=rejections,
+        imported=((line, "organisation", o["org_id"]) for line, o in primary.items()),
     )
     register_file(
         con,
