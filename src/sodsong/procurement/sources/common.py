@@ -18,6 +18,7 @@ __all__ = [
     "SourceError",
     "file_identity",
     "forget_file",
+    "insert_rejections",
     "insert_rows",
     "redact_ids",
     "register_file",
@@ -184,3 +185,23 @@ def insert_rows(
         con.execute(f'INSERT INTO "{into or table_name}" SELECT * FROM _rows')
     finally:
         con.unregister("_rows")
+
+
+def insert_rejections(
+    con: duckdb.DuckDBPyConnection, source_file_id: str, rejections: list[Rejection]
+) -> None:
+    """One `rejection` row per refused record: the file, line, field, what was expected and got."""
+    insert_rows(
+        con,
+        "rejection",
+        [
+            {
+                "source_file_id": source_file_id,
+                "source_line": r.line,
+                "field": r.field,
+                "expected": r.expected,
+                "value": r.value,
+            }
+            for r in rejections
+        ],
+    )

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from sodsong.procurement.sources.common import Rejection, insert_rows
+from sodsong.procurement.sources.common import Rejection, insert_rejections, insert_rows
 from sodsong.procurement.sources.organisations import merge_organisations
 
 __all__ = ["store_entity_file"]
@@ -42,20 +42,7 @@ def store_entity_file(
     table, key, rows = own_table
     insert_rows(con, table, _unique(rows, key))
     insert_rows(con, "ftm_entity", _unique(entities, "entity_id"))
-    insert_rows(
-        con,
-        "rejection",
-        [
-            {
-                "source_file_id": source_file_id,
-                "source_line": r.line,
-                "field": r.field,
-                "expected": r.expected,
-                "value": r.value,
-            }
-            for r in rejections
-        ],
-    )
+    insert_rejections(con, source_file_id, rejections)
     rejected_lines = dict.fromkeys(r.line for r in rejections)
     insert_rows(
         con,

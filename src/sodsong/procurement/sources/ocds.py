@@ -21,6 +21,7 @@ from sodsong.procurement.sources.common import (
     excerpt,
     file_identity,
     forget_file,
+    insert_rejections,
     insert_rows,
     redact_ids,
     register_file,
@@ -86,20 +87,7 @@ def stage_file(
         [source_file_id, source_file_id],
     )
     rejected_lines = {r.line for r in rejections} - lines
-    insert_rows(
-        con,
-        "rejection",
-        [
-            {
-                "source_file_id": source_file_id,
-                "source_line": r.line,
-                "field": r.field,
-                "expected": r.expected,
-                "value": r.value,
-            }
-            for r in {(r.line, r.field): r for r in rejections}.values()
-        ],
-    )
+    insert_rejections(con, source_file_id, list({(r.line, r.field): r for r in rejections}.values()))
     insert_rows(
         con,
         "source_row",
