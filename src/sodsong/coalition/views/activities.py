@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-from pathlib import Path
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from sodsong.coalition.access import staff_or_partner
 from sodsong.coalition.forms import (
-    EVIDENCE_TYPES,
     ActivityForm,
     ActivityOrganisationForm,
     EvidenceForm,
@@ -28,13 +26,13 @@ from sodsong.coalition.metrics import activities_in
 from sodsong.coalition.models import (
     ActivityOrganisation,
     ActivityType,
-    EvidenceFile,
     OrganisationRole,
     Participation,
 )
 from sodsong.coalition.people import record_person
 from sodsong.coalition.views.common import (
     acting_user,
+    add_evidence,
     cleaned,
     filters,
     page_of,
@@ -223,20 +221,7 @@ def organisation_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     activity = v.activity(pk, edit=True)
-    form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        EvidenceFile.objects.create(
-            activity=activity,
-            file=upload,
-            title=form.cleaned_data["title"] or upload.name,
-            content_type=EVIDENCE_TYPES[Path(upload.name).suffix.lower()],
-            size=upload.size,
-            uploaded_by=acting_user(request),
-        )
-        messages.success(request, _("Evidence file added."))
-    else:
-        messages.error(request, _("The file was not added: %(errors)s") % {"errors": form.errors.as_text()})
+    add_evidence(request, activity=activity)
     return redirect(reverse("coalition:activity", args=[activity.pk]) + "#evidence")
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, cast
 
+from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Page, Paginator
 from django.db.models import Max, Q, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from sodsong.coalition.access import Viewer, viewer_for
-from sodsong.coalition.forms import FilterForm
+from sodsong.coalition.forms import EVIDENCE_TYPES, EvidenceForm, FilterForm
 from sodsong.coalition.metrics import Scope
-from sodsong.coalition.models import Activity
+from sodsong.coalition.models import Activity, EvidenceFile, Outcome
 from sodsong.coalition.periods import Period, current_half, parse_period, period_containing
 from sodsong.thai import search_key
 
@@ -30,6 +33,27 @@ def viewer(request: HttpRequest) -> Viewer:
 def acting_user(request: HttpRequest) -> User:
     """The signed-in user of a guarded view (the guard has checked they are signed in)."""
     return cast(User, request.user)
+
+
+def add_evidence(
+    request: HttpRequest, *, activity: Activity | None = None, outcome: Outcome | None = None
+) -> None:
+    """Store the posted evidence file on an activity or an outcome, and say how it went."""
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("The file was not added: %(errors)s") % {"errors": form.errors.as_text()})
+        return
+    upload = form.cleaned_data["file"]
+    EvidenceFile.objects.create(
+        activity=activity,
+        outcome=outcome,
+        file=upload,
+        title=form.cleaned_data["title"] or upload.name,
+        content_type=EVIDENCE_TYPES[Path(upload.name).suffix.lower()],
+        size=upload.size,
+        uploaded_by=acting_user(request),
+    )
+    messages.success(request, _("Evidence file added."))
 
 
 def page_of(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sodsong.coalition.access import staff_or_partner
-from sodsong.coalition.forms import EVIDENCE_TYPES, EvidenceForm, OutcomeForm
+from sodsong.coalition.forms import EvidenceForm, OutcomeForm
 from sodsong.coalition.metrics import outcomes as outcomes_in
-from sodsong.coalition.models import EvidenceFile
 from sodsong.coalition.views.common import (
     acting_user,
+    add_evidence,
     cleaned,
     filters,
     page_of,
@@ -98,18 +96,5 @@ def outcome_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def outcome_evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     outcome = v.outcome(pk, edit=True)
-    form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        EvidenceFile.objects.create(
-            outcome=outcome,
-            file=upload,
-            title=form.cleaned_data["title"] or upload.name,
-            content_type=EVIDENCE_TYPES[Path(upload.name).suffix.lower()],
-            size=upload.size,
-            uploaded_by=acting_user(request),
-        )
-        messages.success(request, _("Evidence file added."))
-    else:
-        messages.error(request, _("The file was not added: %(errors)s") % {"errors": form.errors.as_text()})
+    add_evidence(request, outcome=outcome)
     return redirect("coalition:outcome", pk=outcome.pk)
