@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from sodsong.procurement import page_json
 from sodsong.procurement.search import exports
 from sodsong.procurement.search.engine import open_index
 from sodsong.procurement.search.labels import DISCLAIMER_TH, indicator_title
@@ -24,7 +25,6 @@ from sodsong.procurement.search.org_pages import agency_page, company_page
 from sodsong.procurement.search.pages import project_page
 from sodsong.procurement.search.query import KINDS, SearchRequest, parse_request
 from sodsong.procurement.search.store import NoIndexError, connect_details
-from sodsong.procurement.views_pages import _json_value
 
 router = Router(tags=["procurement"])
 
@@ -184,8 +184,6 @@ def _warehouse(idx: Any) -> duckdb.DuckDBPyConnection:
     "/projects/{process_id}", response=dict[str, Any], summary="One project with bids, contracts and flags"
 )
 def project(request: HttpRequest, process_id: str) -> dict[str, Any]:
-    from sodsong.procurement.views_pages import _project_json
-
     with _open() as idx:
         con = _warehouse(idx)
         try:
@@ -194,7 +192,7 @@ def project(request: HttpRequest, process_id: str) -> dict[str, Any]:
             con.close()
         if page is None:
             raise HttpError(404, f"no project {process_id[:200]}")
-        return _project_json(idx, page)
+        return page_json.project(page)
 
 
 @router.get(
@@ -210,17 +208,7 @@ def agency(request: HttpRequest, org_id: str) -> dict[str, Any]:
             page = agency_page(con, idx, org)
         finally:
             con.close()
-        return _json_value(
-            {
-                "licence": exports.LICENCE,
-                "agency": exports.org_json(org),
-                "by_year": page.by_year,
-                "non_open_share": page.non_open_share,
-                "contractors": page.contractors,
-                "flagged": [exports.project_json(r) for r in page.flagged],
-                "provinces": page.provinces,
-            }
-        )
+        return page_json.agency(org, page)
 
 
 @router.get(
@@ -236,24 +224,7 @@ def company(request: HttpRequest, org_id: str) -> dict[str, Any]:
             page = company_page(con, idx, org)
         finally:
             con.close()
-        return _json_value(
-            {
-                "licence": exports.LICENCE,
-                "company": exports.org_json(org),
-                "record": page.record,
-                "directors": page.directors,
-                "relations": page.relations,
-                "sanctions": page.sanctions,
-                "checks": [c.__dict__ for c in page.checks],
-                "flags": [f.__dict__ for f in page.flags],
-                "by_year": page.by_year,
-                "win_rate": page.win_rate,
-                "bid_histogram": page.bid_hist,
-                "cobidders": page.cobidders,
-                "name_matches": page.name_matches,
-                "won": [exports.project_json(r) for r in page.won],
-            }
-        )
+        return page_json.company(org, page)
 
 
 @router.get("/flags", response=FlagsOut, summary="Red flags with the values that fired them")

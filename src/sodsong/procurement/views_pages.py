@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,8 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sodsong.procurement import page_json
 from sodsong.procurement.etag import snapshot_etag
-from sodsong.procurement.search import exports
 from sodsong.procurement.search.engine import Index, open_index
 from sodsong.procurement.search.labels import (
     BID_STAGE_LABELS,
@@ -65,18 +63,6 @@ def _open(request: HttpRequest) -> tuple[Index, duckdb.DuckDBPyConnection]:
     return idx, lazy_details(idx.location.path)
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _json_value(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_value(v) for v in value]
-    return value
-
-
 def _split(value: str, fmt: str | None) -> tuple[str, str | None]:
     if fmt is None and value.endswith(".json"):
         return value.removesuffix(".json"), "json"
@@ -103,7 +89,7 @@ def project(request: HttpRequest, process_id: str, fmt: str | None = None) -> Ht
         if page is None:
             return _not_found(request, "project", process_id, fmt)
         if fmt == "json":
-            return JsonResponse(_project_json(idx, page), json_dumps_params={"ensure_ascii": False})
+            return JsonResponse(page_json.project(page), json_dumps_params={"ensure_ascii": False})
         p = page.process
         language = _language()
         context = {
@@ -164,34 +150,6 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _project_json(idx: Index, page: Any) -> dict[str, Any]:
-    return _json_value(
-        {
-            "licence": exports.LICENCE,
-            "attribution": page.attribution,
-            "process": page.process,
-            "items": page.items,
-            "bidders": [b.__dict__ for b in page.bidders],
-            "funnel": dict(page.funnel),
-            "bids_by_item": page.bids_by_item,
-            "awards": page.awards,
-            "contracts": page.contracts,
-            "flags": [
-                {
-                    **f.__dict__,
-                    "title_th": indicator_title(f.indicator, "th"),
-                    "title_en": indicator_title(f.indicator, "en"),
-                }
-                for f in page.flags
-            ],
-            "not_computable": [{"indicator": c, "missing": why} for c, why in page.not_computable],
-            "checked_not_flagged": page.checked,
-            "disclaimer": DISCLAIMER_TH,
-            "linked_reports": page.reports,
-        }
-    )
-
-
 @snapshot_etag
 def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpResponse:
     org_id, fmt = _split(org_id, fmt)
@@ -208,17 +166,7 @@ def agency(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRes
         page = agency_page(con, idx, org)
         if fmt == "json":
             return JsonResponse(
-                _json_value(
-                    {
-                        "licence": exports.LICENCE,
-                        "agency": exports.org_json(org),
-                        "by_year": page.by_year,
-                        "non_open_share": page.non_open_share,
-                        "contractors": page.contractors,
-                        "flagged": [exports.project_json(r) for r in page.flagged],
-                        "provinces": page.provinces,
-                    }
-                ),
+                page_json.agency(org, page),
                 json_dumps_params={"ensure_ascii": False},
             )
         language = _language()
@@ -276,24 +224,7 @@ def company(request: HttpRequest, org_id: str, fmt: str | None = None) -> HttpRe
         page = company_page(con, idx, org)
         if fmt == "json":
             return JsonResponse(
-                _json_value(
-                    {
-                        "licence": exports.LICENCE,
-                        "company": exports.org_json(org),
-                        "record": page.record,
-                        "directors": page.directors,
-                        "relations": page.relations,
-                        "sanctions": page.sanctions,
-                        "checks": [c.__dict__ for c in page.checks],
-                        "flags": [f.__dict__ for f in page.flags],
-                        "by_year": page.by_year,
-                        "win_rate": page.win_rate,
-                        "bid_histogram": page.bid_hist,
-                        "cobidders": page.cobidders,
-                        "name_matches": page.name_matches,
-                        "won": [exports.project_json(r) for r in page.won],
-                    }
-                ),
+                page_json.company(org, page),
                 json_dumps_params={"ensure_ascii": False},
             )
         language = _language()

@@ -122,3 +122,19 @@ def test_schemathesis_finds_no_server_error(explorer: Path, db: None) -> None:
             checked += 1
     assert checked == 5
     assert not failures, failures
+
+
+@pytest.mark.parametrize(
+    ("page", "api"),
+    [
+        (f"/procurement/project/{pid('road')}.json", f"{API}/projects/{pid('road')}"),
+        (f"/procurement/agency/{NADI}.json", f"{API}/agencies/{NADI}"),
+        (f"/procurement/company/{SILATHONG}.json", f"{API}/companies/{SILATHONG}"),
+    ],
+)
+def test_each_pages_json_twin_says_what_the_api_says(
+    client: Client, explorer: Path, page: str, api: str
+) -> None:
+    twin = client.get(page)
+    assert twin.status_code == 200 and twin["Content-Type"].startswith("application/json")
+    assert twin.json() == client.get(api).json()
