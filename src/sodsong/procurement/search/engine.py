@@ -108,6 +108,21 @@ def _thread_connection(path: Path) -> tuple[sqlite3.Connection, dict[str, str], 
     return (*hit, key)
 
 
+def _equal_filters(f: Filters, prefix: str, clauses: list[str], params: list[Any]) -> None:
+    """The filters that are one column equal to a value, as SQL clauses on `prefix`'s columns
+    (the page rows and the precomputed cube name them alike)."""
+    for column, value in (
+        ("fiscal_year", f.fiscal_year),
+        ("province_code", f.province),
+        ("method", f.method),
+        ("category", f.category),
+        ("status", f.status),
+    ):
+        if value is not None:
+            clauses.append(f"{prefix}{column} = ?")
+            params.append(value)
+
+
 class Index:
     """A read-only search index; its connection is kept per thread and reused across requests."""
 
@@ -203,16 +218,7 @@ class Index:
         return " AND ".join(parts)
 
     def _filter_clauses(self, f: Filters, clauses: list[str], params: list[Any]) -> None:
-        for column, value in (
-            ("fiscal_year", f.fiscal_year),
-            ("province_code", f.province),
-            ("method", f.method),
-            ("category", f.category),
-            ("status", f.status),
-        ):
-            if value is not None:
-                clauses.append(f"p.{column} = ?")
-                params.append(value)
+        _equal_filters(f, "p.", clauses, params)
         if f.agency:
             clauses.append("(p.buyer = ? OR p.entity = ?)")
             rowid = self.org_rowid(f.agency) or -1
@@ -381,17 +387,9 @@ class Index:
         return summary
 
     def _cube_where(self, f: Filters) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        for column, value in (
-            ("fiscal_year", f.fiscal_year),
-            ("province_code", f.province),
-            ("method", f.method),
-            ("category", f.category),
-            ("status", f.status),
-        ):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
+        clauses: list[str] = []
+        params: list[Any] = []
+        _equal_filters(f, "", clauses, params)
         if f.flagged:
             clauses.append("flagged = 1")
         return " AND ".join(clauses) or "1", params
