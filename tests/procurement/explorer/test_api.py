@@ -92,6 +92,15 @@ def test_openapi_lists_the_procurement_endpoints(client: Client) -> None:
         assert f"{API}{path}" in paths
 
 
+def test_docs_api_md_documents_every_endpoint(client: Client) -> None:
+    """docs/api.md names every GET endpoint the API serves, as it serves it."""
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "api.md").read_text(encoding="utf-8")
+    paths = client.get("/api/openapi.json").json()["paths"]
+    served = [p for p, methods in paths.items() if "get" in methods]
+    assert f"{API}/search" in served
+    assert [p for p in served if f"`GET {p}`" not in docs] == []
+
+
 def _fuzz(operation: Any, failures: list[tuple[str, int, object]]) -> None:
     """Run one API operation against generated requests; remember any server error."""
     from hypothesis import HealthCheck, given, settings
