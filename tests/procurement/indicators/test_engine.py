@@ -227,6 +227,52 @@ def test_typed_decoding_equals_the_generic_reading(value: Any, field: str) -> No
     assert decode_line(line) == sanitize(msgspec.json.decode(line))
 
 
+_CONTACT_VALUE = st.none() | st.sampled_from(["a", "b", "A", " a"]) | st.integers(0, 1)
+_CONTACT = st.none() | st.fixed_dictionaries(
+    {},
+    optional={name: _CONTACT_VALUE for name in ("name", "email", "telephone", "faxNumber", "url")},
+)
+_ADDRESS = st.none() | st.fixed_dictionaries(
+    {},
+    optional={
+        "streetAddress": st.none() | st.sampled_from(["1 X", "1 x ", "2 Y"]),
+        "locality": st.sampled_from(["L", "l"]),
+    },
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from("pqrstu"), _ADDRESS, _CONTACT), max_size=6))
+@settings(max_examples=400)
+def test_r044_similar_equals_cardinal_pairwise_comparison(parties: list[tuple[str, Any, Any]]) -> None:
+    """`similar` (linear for the usual case, contact points starting with one field) flags
+    exactly the tenderers that Cardinal's comparison of every pair flags."""
+    from sodsong.procurement.indicators.ocds.r044 import address_key, same_contact, similar
+    from sodsong.procurement.indicators.ocds.release import Party
+
+    tenderers: dict[str, Party] = {}
+    for party_id, address, contact in parties:
+        document: dict[str, Any] = {"id": party_id, "roles": ["tenderer"]}
+        if address is not None:
+            document["address"] = address
+        if contact is not None:
+            document["contactPoint"] = contact
+        tenderers[party_id] = msgspec.convert(document, Party)
+    expected: set[str] = set()
+    items = list(tenderers.items())
+    for index, (first, one) in enumerate(items):
+        for second, two in items[index + 1 :]:
+            key_one, key_two = address_key(one.address), address_key(two.address)
+            same_address = key_one is not None and key_one == key_two
+            same_point = (
+                one.contactPoint is not None
+                and two.contactPoint is not None
+                and same_contact(one.contactPoint, two.contactPoint)
+            )
+            if same_address or same_point:
+                expected.update((first, second))
+    assert similar(tenderers) == expected
+
+
 @pytest.mark.parametrize("workers", [2, 3])
 def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     """The main process folds the first range, `workers - 1` processes the others; the first

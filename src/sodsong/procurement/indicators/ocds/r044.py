@@ -21,7 +21,7 @@ import msgspec
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
-from sodsong.procurement.indicators.ocds.release import Address, ContactPoint
+from sodsong.procurement.indicators.ocds.release import Address, ContactPoint, Party
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
 SPEC = IndicatorSpec(
@@ -114,11 +114,15 @@ class R044(OcdsIndicator):
         parties = facts.release.parties
         if parties is None:
             return
-        tenderers: dict[str, tuple[str | None, ContactPoint | None]] = {}
+        # The parties first, their addresses only if two tenderers can be compared (a later
+        # party with the same id replaces an earlier one, in the earlier one's place).
+        tenderers: dict[str, Party] = {}
         for party in parties:
             roles = party.roles
-            if isinstance(roles, list) and "tenderer" in roles and isinstance(party.id, str):
-                tenderers[party.id] = (address_key(party.address), party.contactPoint)
+            if isinstance(roles, list) and "tenderer" in roles:
+                party_id = party.id
+                if isinstance(party_id, str):
+                    tenderers[party_id] = party
         if len(tenderers) < 2:
             return
         matched = similar(tenderers)
@@ -138,19 +142,75 @@ class R044(OcdsIndicator):
                     )
 
 
-def similar(tenderers: dict[str, tuple[str | None, ContactPoint | None]]) -> set[str]:
+def similar(tenderers: dict[str, Party]) -> set[str]:
     """The tenderers that share an address or a contact point with another one.
 
     Equivalent to comparing every pair as Cardinal does, in linear time for the usual case:
-    two contact points whose first string field is the same field are compared on it (it is
-    the first field both have); contact points starting with different fields are compared
-    pairwise.
+    when every contact point's first string field is the same field, two contact points are
+    the same exactly when that field's values are (it is the first field both have); any
+    other mix goes through `_similar_mixed`.
     """
+    matched: set[str] = set()
+    addresses: dict[str, str] = {}
+    contacts: dict[str, str] = {}
+    common = -1  # the first string field of every contact point seen so far
+    for tenderer, party in tenderers.items():
+        address = address_key(party.address)
+        if address is not None:
+            other = addresses.get(address)
+            if other is None:
+                addresses[address] = tenderer
+            else:
+                matched.add(other)
+                matched.add(tenderer)
+        contact = party.contactPoint
+        if contact is not None:
+            field, value = _first_string(contact)
+            if field >= 0:
+                if common < 0:
+                    common = field
+                elif field != common:
+                    return _similar_mixed(tenderers)
+                other = contacts.get(value)
+                if other is None:
+                    contacts[value] = tenderer
+                else:
+                    matched.add(other)
+                    matched.add(tenderer)
+    return matched
+
+
+def _first_string(contact: ContactPoint) -> tuple[int, str]:
+    """`first_contact_field` as (-1, "") for none (compiled, a tuple of an int and a str is
+    returned without building a Python tuple)."""
+    value = contact.name
+    if type(value) is str:
+        return 0, value
+    value = contact.email
+    if type(value) is str:
+        return 1, value
+    value = contact.telephone
+    if type(value) is str:
+        return 2, value
+    value = contact.faxNumber
+    if type(value) is str:
+        return 3, value
+    value = contact.url
+    if type(value) is str:
+        return 4, value
+    return -1, ""
+
+
+def _similar_mixed(tenderers: dict[str, Party]) -> set[str]:
+    """`similar` when contact points start with different fields: those starting with the
+    same field are compared on it, the others pairwise."""
     matched: set[str] = set()
     addresses: dict[str, str] = {}
     contacts: dict[tuple[int, str], str] = {}
     firsts: dict[int, list[tuple[str, ContactPoint]]] = {}
-    for tenderer, (address, contact) in tenderers.items():
+    for tenderer, party in tenderers.items():
+        address = address_key(party.address)
+        contact = party.contactPoint
         if address is not None:
             other = addresses.get(address)
             if other is None:
