@@ -1,13 +1,15 @@
 """All Thai flags on generated warehouses: seconds, CPU, peak RSS, and the 10 M / 1 M ratio.
 
     python bench/flags.py prepare 1000000 10000000     # generate + import once (bench/data/flags-N/)
-    python bench/flags.py run 1000000 10000000 [--engine duckdb]
+    python bench/flags.py run 1000000 10000000 [--engine duckdb] [--repeat 3]
 
 `prepare` uses `sodsong generate` and `sodsong import parquet` (seed 1, default anomaly rate).
 `run` starts `sodsong flags` as its own process per size, measured with wait4 (wall seconds,
 CPU seconds, peak RSS), and also reports the run's own compute time (`flag_run` timestamps:
 the engines' work, during which the snapshot is copied; without the checkpoint). Results print
-as Markdown rows for docs/benchmarks.md and are appended to bench/data/flags.jsonl.
+as Markdown rows for docs/benchmarks.md and are appended to bench/data/flags.jsonl. With
+`--repeat N` the sizes are run in turn N times (small, large, small, large, ...) and the ratio is
+that of the median times: a 1 M run alone moves by ±15 % on a shared 2-core machine.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import time
 from pathlib import Path
 
@@ -86,21 +89,28 @@ def main() -> None:
     parser.add_argument("step", choices=("prepare", "run"))
     parser.add_argument("projects", nargs="+", type=int)
     parser.add_argument("--engine", default="duckdb", choices=("duckdb", "spark"))
+    parser.add_argument("--repeat", type=int, default=1, help="run the sizes in turn this many times")
     args = parser.parse_args()
-    results = []
-    for projects in args.projects:
-        if args.step == "prepare":
+    if args.step == "prepare":
+        for projects in args.projects:
             prepare(projects)
-        else:
-            results.append(run(projects, args.engine))
-            print(json.dumps(results[-1]), flush=True)
+        return
+    results: dict[int, list[dict[str, object]]] = {p: [] for p in args.projects}
+    for _ in range(args.repeat):
+        for projects in args.projects:
+            results[projects].append(run(projects, args.engine))
+            print(json.dumps(results[projects][-1]), flush=True)
     if len(results) >= 2:
-        small, large = results[0], results[-1]
+        small, large = args.projects[0], args.projects[-1]
+
+        def median(projects: int, key: str) -> float:
+            return statistics.median(float(str(r[key])) for r in results[projects])
+
         print(
-            f"ratio {large['projects']}/{small['projects']}: compute "
-            f"{float(large['compute_seconds']) / float(small['compute_seconds']):.2f}, "
-            f"total {float(large['seconds']) / float(small['seconds']):.2f}"
-        )  # type: ignore[arg-type]
+            f"ratio {large}/{small} (medians of {args.repeat}): compute "
+            f"{median(large, 'compute_seconds') / median(small, 'compute_seconds'):.2f}, "
+            f"total {median(large, 'seconds') / median(small, 'seconds'):.2f}"
+        )
 
 
 if __name__ == "__main__":
