@@ -8,9 +8,11 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable, Iterator
 
+import msgspec
+
 from sodsong.procurement.indicators.ocds.base import Accumulator
 from sodsong.procurement.indicators.ocds.common import Facts, is_cancelled, matches_method_details
-from sodsong.procurement.indicators.ocds.release import LineError, Release, decode_checked, decode_line
+from sodsong.procurement.indicators.ocds.release import TYPED, LineError, Release, decode_line
 
 __all__ = ["Fold", "Problem", "fold_blocks", "fold_loop"]
 
@@ -68,17 +70,27 @@ def fold_blocks(
             number = fold_loop(iter(lines), folds, exclusions, acc, problems, number)
             continue
         view = memoryview(data)
+        decode = TYPED.decode
         position = 0
         while position < size:
             end = data.find(b"\n", position, size)
             if end < 0:
                 end = size
             number += 1
+            # `release.decode_checked`, inlined: a call of Python code per line saved
+            stop = end - 1 if end > position and data[end - 1] == 13 else end  # a final b"\r"
+            release: Release | None
             try:
-                release = decode_checked(view[position:end])
-            except LineError as exc:
-                problems.append((number + 1, str(exc), exc.io_error))
-                release = None
+                release = decode(view[position:stop])
+            except (msgspec.ValidationError, msgspec.DecodeError):
+                try:
+                    release = decode_line(bytes(view[position:end]))
+                except LineError as exc:
+                    problems.append((number + 1, str(exc), exc.io_error))
+                    release = None
+            else:
+                if not isinstance(release.ocid, str):
+                    release = None
             if release is not None:
                 _fold_release(release, number, folds, exclusions, acc)
             position = end + 1

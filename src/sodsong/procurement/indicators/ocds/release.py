@@ -24,6 +24,7 @@ import msgspec
 # of small objects out of the garbage collector's lists makes decoding and folding faster.
 
 __all__ = [
+    "TYPED",
     "Address",
     "Award",
     "Bid",
@@ -128,6 +129,7 @@ class LineError(Exception):
 
 
 _typed = msgspec.json.Decoder(Release)
+TYPED = _typed  # for the compiled fold loop, which decodes lines itself (see `decode_checked`)
 _generic = msgspec.json.Decoder()
 _ASCII_WHITESPACE = b" \t\n\x0c\r"  # Rust u8::is_ascii_whitespace (no vertical tab)
 
