@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
-from sodsong.procurement.indicators.ocds.fold import Fold, Problem, fold_blocks, fold_loop
+from sodsong.procurement.indicators.ocds.fold import Problem, fold_blocks, fold_loop
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.ocds.tenderers import Tenderers
@@ -100,11 +100,10 @@ def _folded(
     settings: OcdsSettings,
     with_map: bool,
     why: bool,
-    loop: Callable[[list[Fold], frozenset[str], Accumulator, list[Problem]], int],
+    loop: Callable[[list[OcdsIndicator], frozenset[str], Accumulator, list[Problem]], int],
 ) -> tuple[Accumulator, list[LineProblem], int]:
     """Run a fold loop over fresh indicators with the garbage collector off."""
     indicators = build_indicators(settings, with_map, why)
-    folds: list[Fold] = [indicator.fold for indicator in indicators]
     exclusions = split_pipe(settings.exclusions)
     acc = Accumulator()
     found: list[Problem] = []
@@ -112,7 +111,7 @@ def _folded(
     collecting = gc.isenabled()
     gc.disable()  # only acyclic data is created here; collection passes would be wasted work
     try:
-        number = loop(folds, exclusions, acc, found)
+        number = loop(indicators, exclusions, acc, found)
         for indicator in indicators:
             indicator.done(acc)
     finally:

@@ -6,25 +6,24 @@ Its own module so that mypyc compiles it with the indicators (see `compiled`).
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import msgspec
 
-from sodsong.procurement.indicators.ocds.base import Accumulator
+from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts, is_cancelled, matches_method_details
 from sodsong.procurement.indicators.ocds.release import TYPED, LineError, Release, decode_line
 
-__all__ = ["Fold", "Problem", "fold_blocks", "fold_loop"]
+__all__ = ["Problem", "fold_blocks", "fold_loop"]
 
 Problem = tuple[int, str, bool]  # (1-based line, reason, I/O error)
-Fold = Callable[[Facts, int, Accumulator], None]
 _NONE: frozenset[str] = frozenset()
 _PIECE = 1 << 16  # bytes of a block checked for UTF-8 at a time
 
 
 def fold_loop(
     lines: Iterator[bytes],
-    folds: list[Fold],
+    folds: list[OcdsIndicator],
     exclusions: frozenset[str],
     acc: Accumulator,
     problems: list[Problem],
@@ -47,7 +46,7 @@ def fold_loop(
 
 def fold_blocks(
     blocks: Iterator[tuple[bytes | bytearray, int]],
-    folds: list[Fold],
+    folds: list[OcdsIndicator],
     exclusions: frozenset[str],
     acc: Accumulator,
     problems: list[Problem],
@@ -120,7 +119,7 @@ def _valid_utf8(data: bytes | bytearray, size: int) -> bool:
 
 
 def _fold_release(
-    release: Release, number: int, folds: list[Fold], exclusions: frozenset[str], acc: Accumulator
+    release: Release, number: int, folds: list[OcdsIndicator], exclusions: frozenset[str], acc: Accumulator
 ) -> None:
     """The global exclusions, then every enabled indicator's fold."""
     if is_cancelled(release):
@@ -128,5 +127,5 @@ def _fold_release(
     if exclusions and not matches_method_details(release, _NONE, exclusions):
         return
     facts = Facts(release, release.ocid)
-    for fold in folds:
-        fold(facts, number, acc)
+    for indicator in folds:
+        indicator.fold(facts, number, acc)  # compiled: a call through the class's method table
