@@ -35,11 +35,15 @@ SPEC = IndicatorSpec.from_module(
     source="ACT Ai (actai.co): มีผู้เสนอราคาน้อยกว่า 3 ราย",
 )
 
+# "Has a bid list" is a semi join (`IN`): DuckDB builds it on the competitive processes and
+# probes the bid rows, instead of first making the distinct process ids of every bid (10 M
+# groups at 10 M projects; 4.4-5.0 -> 1.9 CPU s, the same rows).
 _COUNTS = """SELECT p.process_id, p.fiscal_year, m.method_details, coalesce(p.priced, 0) AS priced
-FROM th_process p JOIN (SELECT DISTINCT process_id FROM bid) l ON l.process_id = p.process_id
+FROM th_process p
 LEFT JOIN (SELECT method_key, method_details, regexp_matches(method_details, ${method_pattern}) AS matches
            FROM th_method) m ON m.method_key = p.method_key
-WHERE coalesce(m.matches, p.procurement_method IN ('open', 'selective'))"""
+WHERE p.process_id IN (SELECT process_id FROM bid)
+  AND coalesce(m.matches, p.procurement_method IN ('open', 'selective'))"""
 
 INDICATOR = ThaiIndicator(
     spec=SPEC,
