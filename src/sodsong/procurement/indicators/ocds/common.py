@@ -38,7 +38,8 @@ def matches_method(release: Release, methods: frozenset[str]) -> bool:
     """`matches_procurement_method`: an empty set matches all; else a string method in the set."""
     if not methods:
         return True
-    method = release.tender.procurementMethod if release.tender is not None else None
+    tender = release.tender
+    method = tender.procurementMethod if tender is not None else None
     return isinstance(method, str) and method in methods
 
 
@@ -47,14 +48,16 @@ def matches_method_details(release: Release, include: frozenset[str], exclude: f
 
     Without a string `tender.procurementMethodDetails`, only the deny list matches.
     """
-    details = release.tender.procurementMethodDetails if release.tender is not None else None
+    tender = release.tender
+    details = tender.procurementMethodDetails if tender is not None else None
     if isinstance(details, str):
         return details in include if include else details not in exclude
     return not include
 
 
 def is_cancelled(release: Release) -> bool:
-    return release.tender is not None and release.tender.status == "cancelled"
+    tender = release.tender
+    return tender is not None and tender.status == "cancelled"
 
 
 def complete_awards_and_bids(release: Release) -> tuple[list[Award], list[Bid]] | None:
@@ -65,7 +68,10 @@ def complete_awards_and_bids(release: Release) -> tuple[list[Award], list[Bid]] 
     """
     awards = release.awards
     bids = release.bids
-    if awards is None or bids is None or bids.details is None:
+    if awards is None or bids is None:
+        return None
+    details = bids.details
+    if details is None:
         return None
     active = []
     for award in awards:
@@ -75,7 +81,7 @@ def complete_awards_and_bids(release: Release) -> tuple[list[Award], list[Bid]] 
                 active.append(award)
             elif status not in ("cancelled", "unsuccessful"):
                 return None
-    return active, bids.details
+    return active, details
 
 
 def submitted_bids(release: Release) -> Iterator[Bid]:
@@ -167,4 +173,9 @@ def string_ids(orgs: list[Any] | None) -> list[str]:
     """The string `id`s of a list of organization references, in order."""
     if orgs is None:
         return []
-    return [org.id for org in orgs if isinstance(org.id, str)]
+    ids = []
+    for org in orgs:
+        org_id = org.id
+        if isinstance(org_id, str):
+            ids.append(org_id)
+    return ids

@@ -63,9 +63,11 @@ class SecondLowestBid(OcdsIndicator):
         if len(active) != 1:
             return
         suppliers = active[0].suppliers
-        if suppliers is None or len(suppliers) != 1 or not isinstance(suppliers[0].id, str):
+        if suppliers is None or len(suppliers) != 1:
             return
         supplier = suppliers[0].id
+        if not isinstance(supplier, str):
+            return
         tuples = valid_priced_bids(details)
         if not tuples:
             return

@@ -66,10 +66,13 @@ class R003(OcdsIndicator):
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         release, ocid = facts.release, facts.ocid
         tender = release.tender
-        if tender is None or tender.tenderPeriod is None or not matches_method(release, self.methods):
+        if tender is None:
             return
-        start = tender.tenderPeriod.startDate
-        end = tender.tenderPeriod.endDate
+        period = tender.tenderPeriod
+        if period is None or not matches_method(release, self.methods):
+            return
+        start = period.startDate
+        end = period.endDate
         if not isinstance(start, str) or not isinstance(end, str):
             return
         days = whole_days_between(start, end)

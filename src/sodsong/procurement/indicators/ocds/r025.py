@@ -59,9 +59,11 @@ class R025(OcdsIndicator):
         if len(active) != 1:
             return
         suppliers = active[0].suppliers
-        if suppliers is None or len(suppliers) != 1 or not isinstance(suppliers[0].id, str):
+        if suppliers is None or len(suppliers) != 1:
             return
         supplier = suppliers[0].id
+        if not isinstance(supplier, str):
+            return
         seen: dict[str, None] = {}
         for bid in details:
             tenderers = bid.tenderers

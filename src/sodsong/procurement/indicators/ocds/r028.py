@@ -61,7 +61,11 @@ class R028(OcdsIndicator):
             return
         prices: dict[tuple[float, str], dict[str, None]] = {}
         for amount, currency, tenderers in priced:
-            ids = {org.id: None for org in tenderers if type(org.id) is str}
+            ids: dict[str, None] = {}
+            for org in tenderers:
+                org_id = org.id
+                if type(org_id) is str:
+                    ids[org_id] = None
             if not ids:
                 continue
             price = (amount, currency)

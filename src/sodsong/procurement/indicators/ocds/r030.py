@@ -42,23 +42,31 @@ class R030(OcdsIndicator):
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         release, ocid = facts.release, facts.ocid
         tender = release.tender
-        if tender is None or tender.tenderPeriod is None:
+        if tender is None:
             return
-        end = tender.tenderPeriod.endDate
+        period = tender.tenderPeriod
+        if period is None:
+            return
+        end = period.endDate
         awards = release.awards
         bids = release.bids
-        if not isinstance(end, str) or awards is None or bids is None or bids.details is None:
+        if not isinstance(end, str) or awards is None or bids is None:
+            return
+        details = bids.details
+        if details is None:
             return
         suppliers: set[str] = set()
         for award in awards:
-            if award.status == "active" and award.suppliers is not None:
-                suppliers.update(string_ids(award.suppliers))
+            award_suppliers = award.suppliers
+            if award.status == "active" and award_suppliers is not None:
+                suppliers.update(string_ids(award_suppliers))
         if not suppliers:
             return
-        for bid in bids.details:
+        for bid in details:
             date = bid.date
-            if bid.status == "valid" and isinstance(date, str) and bid.tenderers is not None and date > end:
-                for tenderer in string_ids(bid.tenderers):
+            tenderers = bid.tenderers
+            if bid.status == "valid" and isinstance(date, str) and tenderers is not None and date > end:
+                for tenderer in string_ids(tenderers):
                     if tenderer in suppliers:
                         why = (
                             {"bid_date": date, "tender_end_date": end, "tenderer": tenderer}

@@ -58,12 +58,14 @@ class R035(OcdsIndicator):
         valid: set[str] = set()
         disqualified: set[str] = set()
         for bid in details:
-            if bid.tenderers is None:
+            tenderers = bid.tenderers
+            if tenderers is None:
                 continue
-            if bid.status == "valid":
-                valid.update(string_ids(bid.tenderers))
-            elif bid.status == "disqualified":
-                disqualified.update(string_ids(bid.tenderers))
+            status = bid.status
+            if status == "valid":
+                valid.update(string_ids(tenderers))
+            elif status == "disqualified":
+                disqualified.update(string_ids(tenderers))
         if len(valid) != 1 or valid != suppliers:
             return
         difference = len(disqualified - valid)

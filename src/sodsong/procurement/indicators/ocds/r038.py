@@ -95,15 +95,15 @@ class R038(OcdsIndicator):
                         if increment:  # most bids are not disqualified: one list write
                             entry[DISQUALIFIED] += 1
                         entry[SUBMITTED] += 1
-        buyer = release.buyer.id if release.buyer is not None else None
+        buyer_org = release.buyer
+        buyer = buyer_org.id if buyer_org is not None else None
         if isinstance(buyer, str):
             _add(state["buyer"], buyer, disqualified, len(bids))
             if disqualified and self.maps:
                 acc.map_events.append((line, self.rank, "ocid_buyer_r038", ocid, buyer))
         tender = release.tender
-        entity = (
-            tender.procuringEntity.id if tender is not None and tender.procuringEntity is not None else None
-        )
+        entity_org = tender.procuringEntity if tender is not None else None
+        entity = entity_org.id if entity_org is not None else None
         if isinstance(entity, str):
             _add(state["procuring_entity"], entity, disqualified, len(bids))
             if disqualified and self.maps:

@@ -63,15 +63,19 @@ class R048(OcdsIndicator):
         digits = self.digits
         for award in awards:
             suppliers = award.suppliers
-            if award.status != "active" or award.items is None or suppliers is None or len(suppliers) != 1:
+            items = award.items
+            if award.status != "active" or items is None or suppliers is None or len(suppliers) != 1:
                 continue
             supplier = suppliers[0].id
             if not isinstance(supplier, str):
                 continue
             entry: list[Any] | None = None
-            for item in award.items:
+            for item in items:
                 classification = item.classification
-                if classification is None or not isinstance(classification.id, str):
+                if classification is None:
+                    continue
+                code = classification.id
+                if not isinstance(code, str):
                     continue
                 if entry is None:  # one lookup per award (the table holds every supplier)
                     entry = table.get(supplier)
@@ -84,7 +88,7 @@ class R048(OcdsIndicator):
                     if entry[PROCESSES] == 0:
                         organizations.order(acc, ORDER).append(supplier)
                     entry[PROCESSES] += 1
-                entry[PREFIXES].add(classification.id[:digits])
+                entry[PREFIXES].add(code[:digits])
 
     def done(self, acc: Accumulator) -> None:
         organizations.split(acc)
