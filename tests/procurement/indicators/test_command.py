@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[3]
 EXAMPLES = REPO / "data" / "ocds" / "cardinal-doc-examples"
 
@@ -143,3 +145,31 @@ def test_docs_flag_prints_the_reference() -> None:
     result = sodsong("indicators", "--docs")
     assert result.returncode == 0
     assert result.stdout == (REPO / "docs" / "indicators.md").read_text()
+
+
+def test_starts_without_django(tmp_path: Path) -> None:
+    """The command needs neither Django nor the other commands: a broken Django setting does not
+    stop it (it is timed against Cardinal, and setting Django up cost most of its start)."""
+    ini = write(tmp_path / "s.ini", "[R024]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "sodsong", "indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl")],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "no.such"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == sodsong("indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl")).stdout
+    assert json.loads(result.stdout)["OCID"]
+
+
+def test_in_process_run_returns_instead_of_ending_the_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as the program, the command ends without freeing its results; called in-process, `main`
+    returns like any other command (this test's process goes on)."""
+    from sodsong.cli import main
+
+    ini = write(tmp_path / "s.ini", "[R024]\n")
+    assert main(["indicators", "--settings", str(ini), str(EXAMPLES / "024.jsonl")]) == 0
+    assert json.loads(capsys.readouterr().out)["OCID"]

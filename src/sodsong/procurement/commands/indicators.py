@@ -48,7 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="compile the per-release code with mypyc (needs mypy and a C compiler) and exit; "
         "later runs use it until a source changes, otherwise the same code runs as Python",
     )
-    parser.set_defaults(handler=_indicators)
+    # The results are written before the end: freeing them would only delay the exit.
+    parser.set_defaults(handler=_indicators, end_without_cleanup=True)
 
 
 def _compile() -> int:
