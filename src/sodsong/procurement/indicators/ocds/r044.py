@@ -80,22 +80,8 @@ def contact_fields(contact: ContactPoint) -> tuple[Any, Any, Any, Any, Any]:
 
 def first_contact_field(contact: ContactPoint) -> tuple[int, str] | None:
     """(index in `CONTACT_FIELDS`, value) of the first string field; None if none."""
-    value = contact.name
-    if type(value) is str:
-        return 0, value
-    value = contact.email
-    if type(value) is str:
-        return 1, value
-    value = contact.telephone
-    if type(value) is str:
-        return 2, value
-    value = contact.faxNumber
-    if type(value) is str:
-        return 3, value
-    value = contact.url
-    if type(value) is str:
-        return 4, value
-    return None
+    index, value = _first_string(contact)
+    return None if index < 0 else (index, value)
 
 
 def same_contact(first: ContactPoint, second: ContactPoint) -> bool:
@@ -181,8 +167,8 @@ def similar(tenderers: dict[str, Party]) -> set[str]:
 
 
 def _first_string(contact: ContactPoint) -> tuple[int, str]:
-    """`first_contact_field` as (-1, "") for none (compiled, a tuple of an int and a str is
-    returned without building a Python tuple)."""
+    """(index in `CONTACT_FIELDS`, value) of the first string field, (-1, "") if none (compiled,
+    a tuple of an int and a str is returned without building a Python tuple)."""
     value = contact.name
     if type(value) is str:
         return 0, value
