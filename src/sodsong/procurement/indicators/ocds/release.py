@@ -34,7 +34,6 @@ __all__ = [
     "Party",
     "Release",
     "Tender",
-    "decode_checked",
     "decode_line",
 ]
 
@@ -128,8 +127,9 @@ class LineError(Exception):
         self.io_error = io_error  # Cardinal: "caused an I/O error" rather than "is invalid JSON"
 
 
-_typed = msgspec.json.Decoder(Release)
-TYPED = _typed  # for the compiled fold loop, which decodes lines itself (see `decode_checked`)
+# The typed decoder: also used by the compiled fold loop (`fold.fold_blocks`), which decodes the
+# lines of a valid UTF-8 block itself and sends anything unusual through `decode_line`.
+TYPED = msgspec.json.Decoder(Release)
 _generic = msgspec.json.Decoder()
 _ASCII_WHITESPACE = b" \t\n\x0c\r"  # Rust u8::is_ascii_whitespace (no vertical tab)
 
@@ -193,7 +193,7 @@ def decode_line(line: bytes) -> Release | None:
         except UnicodeDecodeError as exc:
             raise LineError(f"stream did not contain valid UTF-8 ({exc.reason})", io_error=True) from None
     try:
-        release = _typed.decode(line)
+        release = TYPED.decode(line)
     except msgspec.ValidationError:
         try:
             document = _generic.decode(line)
@@ -206,21 +206,6 @@ def decode_line(line: bytes) -> Release | None:
         if not line.strip(_ASCII_WHITESPACE):
             return None
         raise LineError(str(exc)) from None
-    if not isinstance(release.ocid, str):
-        return None
-    return release
-
-
-def decode_checked(line: bytes | memoryview) -> Release | None:
-    """`decode_line` for a line of a block already known to be valid UTF-8, possibly a
-    memoryview into that block (no copy of the line). Anything unusual (a blank line, invalid
-    JSON, a value that is not a release) goes through `decode_line` itself, so it is skipped or
-    reported exactly as there."""
-    text = line[:-1] if line[-1:] == b"\r" else line
-    try:
-        release = _typed.decode(text)
-    except (msgspec.ValidationError, msgspec.DecodeError):
-        return decode_line(bytes(line))
     if not isinstance(release.ocid, str):
         return None
     return release
