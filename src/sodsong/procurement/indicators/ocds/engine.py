@@ -185,11 +185,11 @@ def _work_pickled(
     return out.getvalue()
 
 
-def _ranges(path: Path, parts: int, first_weight: float | None = None) -> list[tuple[int, int]]:
-    """Byte ranges cut at line starts; the first (the main process's) `first_weight` times the
-    size of each other."""
+def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
+    """Byte ranges cut at line starts; the first (the main process's) FIRST_RANGE_WEIGHT times
+    the size of each other."""
     size = path.stat().st_size
-    weight = FIRST_RANGE_WEIGHT if first_weight is None else first_weight
+    weight = FIRST_RANGE_WEIGHT
     total = weight + parts - 1
     bounds = [0]
     with path.open("rb") as handle:
