@@ -48,3 +48,26 @@ def test_unusual_shapes_follow_chrono() -> None:
     assert whole_days_between("2024-01-16T00:00:00Z", "2024-01-01T00:00:00.5Z") == -14
     assert whole_days_between("2024-02-30T00:00:00Z", "2024-03-16T00:00:00Z") is None
     assert whole_days_between("2024-01-01t00:00:00z", "2024-01-16 00:00:00+00:00") == 15
+
+
+@settings(max_examples=400, deadline=None)
+@given(moments, offsets, moments)
+def test_same_offset_path_equals_the_general_parser(a: datetime, offset: int, b: datetime) -> None:
+    """Both dates with the same offset text: the path that subtracts local times."""
+    start, end = text(a.replace(microsecond=0), offset), text(b.replace(microsecond=0), offset)
+    if start[19:] == end[19:]:
+        assert whole_days_between(start, end) == general(start, end)
+
+
+def test_same_offset_text_that_is_not_an_offset_is_not_a_date() -> None:
+    for suffix in ("+24:00", "+07:60", "+0a:00", "+07:0๗", "-99:99"):
+        start, end = f"2024-01-01T00:00:00{suffix}", f"2024-01-20T00:00:00{suffix}"
+        assert whole_days_between(start, end) is None, suffix
+        assert general(start, end) is None
+    assert whole_days_between("2024-01-01T00:00:00+23:59", "2024-01-20T00:00:00+23:59") == 19
+    assert whole_days_between("2024-01-20T12:00:00-05:30", "2024-01-01T13:00:00-05:30") == -18
+    assert whole_days_between("2024-02-30T00:00:00+07:00", "2024-03-16T00:00:00+07:00") is None
+    assert whole_days_between("0000-01-01T00:00:00Z", "0000-01-16T00:00:00Z") == 15  # chrono's year 0
+    assert whole_days_between("2016-12-31T23:59:60Z", "2017-01-01T23:59:59Z") == general(
+        "2016-12-31T23:59:60Z", "2017-01-01T23:59:59Z"
+    )

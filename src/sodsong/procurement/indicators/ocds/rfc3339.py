@@ -56,30 +56,71 @@ def instant(text: str) -> int | None:
     return seconds * NANOS + nanos
 
 
+def _usual_shape(text: str) -> bool:
+    """`YYYY-MM-DDTHH:MM:SSZ` or `...SS±HH:MM` in ASCII (fractions, lowercase and the rest go
+    through `instant`); the digits themselves are checked by `fromisoformat`."""
+    size = len(text)
+    return (
+        ((size == 25 and text[19] in "+-" and text[22] == ":") or (size == 20 and text[19] == "Z"))
+        and text[4] == "-"
+        and text[7] == "-"
+        and text[10] == "T"
+        and text[13] == ":"
+        and text[16] == ":"
+        and text.isascii()  # no other digits than 0-9
+    )
+
+
 def _fast(text: str) -> datetime | None:
     """The common shapes (`...T..:..:..Z`, `...T..:..:..+07:00`) through the C parser.
 
     The shape is checked first, so only strings chrono also accepts get here; anything
     unusual (fractions, lowercase, leap seconds, year 0) goes through `instant`.
     """
-    size = len(text)
-    if not (
-        (size == 25 and text[19] in "+-" and text[22] == ":") or (size == 20 and text[19] == "Z")
-    ) or not (text[4] == "-" and text[7] == "-" and text[10] == "T" and text[13] == ":" and text[16] == ":"):
-        return None
-    if not text.isascii():  # no other digits than 0-9 (the rare rest goes through `instant`)
+    if not _usual_shape(text):
         return None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return None
-    if moment.year == 0 or (size == 25 and not (text[20:22] + text[23:25]).isdigit()):
+    if moment.year == 0 or not _offset_ok(text):
         return None
     return moment
 
 
+def _offset_ok(text: str) -> bool:
+    """A usual-shape text's offset as chrono reads it: hours 00-23, minutes 00-59 (Python's
+    `fromisoformat` also takes minutes 60-99)."""
+    if len(text) != 25:
+        return True  # `Z`
+    hours, minutes = text[20:22], text[23:25]
+    return hours.isdigit() and minutes.isdigit() and hours <= "23" and minutes <= "59"
+
+
+def _same_offset_days(start: str, end: str) -> int | None:
+    """Whole days between two usual-shape texts with the same offset text, from their local
+    times (the offset cancels out); None to take the general way.
+
+    Why: `fromisoformat` with an offset builds a timezone object per call; without one it is
+    about twice as fast, and nearly every release writes both dates with the same offset."""
+    if not _offset_ok(start):
+        return None
+    try:
+        first = datetime.fromisoformat(start[:19])
+        last = datetime.fromisoformat(end[:19])
+    except ValueError:
+        return None
+    delta = last - first  # whole seconds: no fractions on this path
+    seconds = delta.days * 86400 + delta.seconds
+    return seconds // 86400 if seconds >= 0 else -(-seconds // 86400)
+
+
 def whole_days_between(start: str, end: str) -> int | None:
     """`(end - start).num_days()`: whole days, truncated toward zero; None if a date is invalid."""
+    if start[19:] == end[19:] and _usual_shape(start) and _usual_shape(end):
+        days = _same_offset_days(start, end)
+        if days is not None:
+            return days
     first_fast = _fast(start)
     if first_fast is not None:
         last_fast = _fast(end)
