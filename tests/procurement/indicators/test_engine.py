@@ -295,7 +295,14 @@ def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     parallel = engine.run_file(path, settings, with_map=True, workers=workers)
     assert render(parallel.results) == render(serial.results)
     assert [problem.line for problem in parallel.problems] == [702] == [p.line for p in serial.problems]
-    assert len(json.loads(render(serial.results))["OCID"]) > 50
+    document = json.loads(render(serial.results))
+    assert len(document["OCID"]) > 50
+    # With two workers R025, R038 and R048 are finalized in the worker (`apart`): what fired
+    # each flag and the fences' sizes come back too, and they did fire here.
+    assert list(parallel.results.why.items()) == list(serial.results.why.items())
+    assert list(parallel.results.fence_sizes.items()) == list(serial.results.fence_sizes.items())
+    assert {code for _group, _subject, code in serial.results.why} >= {"R038", "R048"}
+    assert {"R025", "R038", "R048"} <= set(document["Meta"])
 
 
 def test_explain_lists_each_process_once_in_order() -> None:

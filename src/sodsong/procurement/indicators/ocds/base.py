@@ -101,6 +101,10 @@ class OcdsIndicator:
     code: ClassVar[str]
     spec: ClassVar[IndicatorSpec | None] = None
     rank: ClassVar[int]  # position in Cardinal's fold order
+    # True when `merge` and `finalize` read only `acc.state[code]` and write only through
+    # `Results.set`, `explain`, `set_meta` and `fence_sizes`: the engine may then merge and
+    # finalize it in a forked process beside the rest of the serial end (see `engine`).
+    apart: ClassVar[bool] = False
 
     def __init__(self, settings: OcdsSettings) -> None:
         self.settings = settings

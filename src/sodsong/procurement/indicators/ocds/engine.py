@@ -4,8 +4,10 @@
 its lines (`release.decode_line`) and lets every enabled indicator `fold` each release into
 an `Accumulator`. (b) Computing: the main process merges the accumulators in file order,
 fixes the main currency, replays fold-time flags in line order and lets each indicator
-`finalize` (quartiles, fences). The result is Cardinal's output, built in the order Cardinal
-builds it on one thread, so equal inputs print equal text whatever the number of workers.
+`finalize` (quartiles, fences); with one worker process, that worker merges and finalizes
+the indicators that only read their own tables meanwhile (`apart`). The result is Cardinal's
+output, built in the order Cardinal builds it on one thread, so equal inputs print equal text
+whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import itertools
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from operator import itemgetter
 from pathlib import Path
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
+from sodsong.procurement.indicators.ocds.apart import Part, apart_tables, finalize_apart, replay
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.fold import Problem, fold_blocks, fold_loop
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
@@ -53,6 +56,7 @@ RANGES_PER_WORKER = 1
 # much larger ends both at about the same time instead of leaving the main process idle.
 FIRST_RANGE_WEIGHT = 1.03
 _KEPT: list[object] = []  # a worker process's results, see `_work_pickled`
+_APART: list[dict[str, object]] = []  # a worker's apart tables, kept for `_finalize_apart_here`
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,10 @@ class Run:
     results: Results
     problems: list[LineProblem] = field(default_factory=list)
     lines: int = 0
+    # The merged accumulator, freed with the run rather than at the end of the computation:
+    # freeing its millions of objects one by one is serial work (about 0.8 s at 1 M releases)
+    # that the CLI, which ends with `os._exit`, never needs.
+    accumulator: Accumulator | None = field(default=None, repr=False, compare=False)
 
 
 def build_indicators(settings: OcdsSettings, with_map: bool = False, why: bool = True) -> list[OcdsIndicator]:
@@ -167,22 +175,57 @@ def _work(
 
 
 def _work_pickled(
-    path: str, start: int, end: int, settings: OcdsSettings, with_map: bool, why: bool = True
+    path: str,
+    start: int,
+    end: int,
+    settings: OcdsSettings,
+    with_map: bool,
+    why: bool = True,
+    keep_apart: bool = False,
 ) -> bytes:
-    """`_work` in a worker process, pickled without the memo (`Pickler.fast`).
+    """`_work` in a worker process, pickled (`_pickled`).
 
-    Why: the memo records every object pickled (millions of tuples and strings), a third of
-    the pickling time, to share objects seen twice; the accumulator holds no cycles and
-    nothing relies on two of its parts being the same object, so plain copies are equal."""
+    `keep_apart`: the apart indicators' tables stay here for `_finalize_apart_here` (see
+    `apart`) instead of being pickled."""
     result = _work(path, start, end, settings, with_map, why)
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
-    pickler.dump(result)
+    if keep_apart:
+        tables = apart_tables(result[0], build_indicators(settings, with_map, why))
+        for code in tables:
+            del result[0].state[code]  # not pickled
+        _APART.append(tables)
+    data = _pickled(result)
     # Kept, not freed: freeing millions of objects one by one is CPU (about 0.5 s a worker at
     # 1 M releases) and the worker process ends with `os._exit` when the pool shuts down.
     _KEPT.append(result)
+    return data
+
+
+def _pickled(value: object) -> bytes:
+    """Pickled without the memo (`Pickler.fast`).
+
+    Why: the memo records every object pickled (millions of tuples and strings), a third of
+    the pickling time, to share objects seen twice; the accumulators hold no cycles and
+    nothing relies on two of their parts being the same object, so plain copies are equal."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
     return out.getvalue()
+
+
+def _finalize_apart_here(first: bytes, settings: OcdsSettings, with_map: bool, why: bool) -> bytes:
+    """In the worker that kept its apart tables: merge the first range's (pickled) into them
+    and finalize (`apart.finalize_apart`), with the garbage collector off as in `_finish`
+    (here the collections would also walk the worker's own results: 2.1 s instead of about
+    0.3 s to unpickle the first range's 15.6 MB at 1 M releases)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tables = pickle.loads(first)
+        return finalize_apart(tables, _APART.pop(), build_indicators(settings, with_map, why), why)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
@@ -207,8 +250,12 @@ def _finish(
     settings: OcdsSettings,
     with_map: bool,
     why: bool = True,
+    apart: Future[bytes] | None = None,
 ) -> Run:
     """Merge the ranges' accumulators in file order (each as it arrives), then compute.
+
+    `apart`: the apart indicators' results, computed in the worker (`_finalize_apart_here`);
+    then no range holds their tables any more.
 
     The garbage collector is off meanwhile: merging creates millions of acyclic tuples and
     dicts, and every collection pass would walk all of them again (a third of this phase).
@@ -216,7 +263,7 @@ def _finish(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _finish_parts(parts, settings, with_map, why)
+        return _finish_parts(parts, settings, with_map, why, apart)
     finally:
         if collecting:
             gc.enable()
@@ -227,8 +274,10 @@ def _finish_parts(
     settings: OcdsSettings,
     with_map: bool,
     why: bool,
+    apart: Future[bytes] | None,
 ) -> Run:
     indicators = build_indicators(settings, with_map, why)
+    merged = indicators if apart is None else [indicator for indicator in indicators if not indicator.apart]
     total: Accumulator | None = None
     problems: list[LineProblem] = []
     offset = 0
@@ -240,33 +289,51 @@ def _finish_parts(
             problems.extend(part_problems)
             offset += count
             continue
-        if offset:
-            # Unpacking into named fields builds one tuple per event (`*rest` built a list too).
-            acc.events = [
-                (line + offset, rank, group, subject, code, value, fired)
-                for line, rank, group, subject, code, value, fired in acc.events
-            ]
-            acc.map_events = [
-                (line + offset, rank, name, ocid, organization)
-                for line, rank, name, ocid, organization in acc.map_events
-            ]
-            for indicator in indicators:
-                indicator.shift(acc, offset)
-            if acc.currency is not None:
-                acc.currency = (acc.currency[0] + offset, acc.currency[1])
+        _merge(total, acc, offset, merged)
         problems.extend(
             LineProblem(problem.line + offset, problem.reason, problem.io_error) for problem in part_problems
         )
-        total.events.extend(acc.events)
-        total.map_events.extend(acc.map_events)
-        if total.currency is None:
-            total.currency = acc.currency
-        for indicator in indicators:
-            indicator.merge(total, acc)
         offset += count
     if total is None:
         total = Accumulator()
+    results = _compute(total, settings, with_map, why, indicators, apart)
+    return Run(results=results, problems=problems, lines=offset, accumulator=total)
 
+
+def _merge(total: Accumulator, acc: Accumulator, offset: int, indicators: list[OcdsIndicator]) -> None:
+    """Merge the next range's accumulator (its first line is line `offset`) into `total`."""
+    if offset:
+        # Unpacking into named fields builds one tuple per event (`*rest` built a list too).
+        acc.events = [
+            (line + offset, rank, group, subject, code, value, fired)
+            for line, rank, group, subject, code, value, fired in acc.events
+        ]
+        acc.map_events = [
+            (line + offset, rank, name, ocid, organization)
+            for line, rank, name, ocid, organization in acc.map_events
+        ]
+        for indicator in indicators:
+            indicator.shift(acc, offset)
+        if acc.currency is not None:
+            acc.currency = (acc.currency[0] + offset, acc.currency[1])
+    total.events.extend(acc.events)
+    total.map_events.extend(acc.map_events)
+    if total.currency is None:
+        total.currency = acc.currency
+    for indicator in indicators:
+        indicator.merge(total, acc)
+
+
+def _compute(
+    total: Accumulator,
+    settings: OcdsSettings,
+    with_map: bool,
+    why: bool,
+    indicators: list[OcdsIndicator],
+    apart: Future[bytes] | None,
+) -> Results:
+    """The main currency, the events in line order, then each indicator's finalize (or, for
+    the apart indicators, what their finalize left in the worker)."""
     results = Results(maps={name: {} for name in MAP_NAMES} if with_map else None, keep_why=why)
     if settings.currency is not None:
         results.currency = settings.currency
@@ -282,10 +349,16 @@ def _finish_parts(
     total.map_events.sort(key=itemgetter(0, 1))
     for _line, _rank, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)
+    parts: dict[str, Part] | None = None
     for indicator in indicators:
-        indicator.finalize(total, results)
+        if apart is not None and indicator.apart:
+            if parts is None:
+                parts = pickle.loads(apart.result())
+            replay(parts[indicator.code], results)
+        else:
+            indicator.finalize(total, results)
     _drop_empty_groups(results)
-    return Run(results=results, problems=problems, lines=offset)
+    return results
 
 
 def _drop_empty_groups(results: Results) -> None:
@@ -331,14 +404,27 @@ def run_file(
     # others: it would otherwise wait idle, and that range's result needs no pickling in a
     # worker and no unpickling here (about 0.7 s of the serial end at 1 M releases).
     (first_start, first_end), others = ranges[0], ranges[1:]
+    # With one worker process, it keeps its range's apart tables and computes those
+    # indicators beside the main process's end (see `apart`).
+    together = len(others) == 1 and any(indicator.apart for indicator in build_indicators(settings))
     with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_work_pickled, str(path), a, b, settings, with_map, why) for a, b in others]
+        futures = [
+            pool.submit(_work_pickled, str(path), a, b, settings, with_map, why, together) for a, b in others
+        ]
+        first = _work(str(path), first_start, first_end, settings, with_map, why)
+        apart: Future[bytes] | None = None
+        if together:
+            # Left in the first range's accumulator (unmerged, not finalized there), so they
+            # are freed with the run, not here (see `Run.accumulator`).
+            tables = apart_tables(first[0], build_indicators(settings, with_map, why))
+            apart = pool.submit(_finalize_apart_here, _pickled(tables), settings, with_map, why)
+            del tables
 
         def in_order() -> Iterator[tuple[Accumulator, list[LineProblem], int]]:
-            yield _work(str(path), first_start, first_end, settings, with_map, why)
+            yield first
             for index, future in enumerate(futures):
                 part: tuple[Accumulator, list[LineProblem], int] = pickle.loads(future.result())
                 yield part
                 futures[index] = None  # type: ignore[call-overload]  # let the merged part go
 
-        return _finish(in_order(), settings, with_map, why)
+        return _finish(in_order(), settings, with_map, why, apart)

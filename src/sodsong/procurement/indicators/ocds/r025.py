@@ -50,6 +50,7 @@ class R025(OcdsIndicator):
     code = "R025"
     spec = SPEC
     rank = 5
+    apart = True  # its own table only (organizations.split gives it one per range)
 
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         found = facts.complete()

@@ -67,6 +67,7 @@ class R038(OcdsIndicator):
     code = "R038"
     spec = SPEC
     rank = 10
+    apart = True  # its own table only (organizations.split gives it one per range)
 
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         release, ocid = facts.release, facts.ocid

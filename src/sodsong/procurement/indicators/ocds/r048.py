@@ -49,6 +49,7 @@ class R048(OcdsIndicator):
     code = "R048"
     spec = SPEC
     rank = 12
+    apart = True  # its own table only (organizations.split gives it one per range)
 
     def __init__(self, settings: OcdsSettings) -> None:
         super().__init__(settings)
