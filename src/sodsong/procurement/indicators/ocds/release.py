@@ -53,8 +53,8 @@ class Amount(msgspec.Struct, gc=False):
 
 
 class Bid(msgspec.Struct, gc=False):
-    status: Any = None
     date: Any = None
+    status: Any = None
     tenderers: list[Org] | None = None
     value: Amount | None = None
 
@@ -84,11 +84,11 @@ class Period(msgspec.Struct, gc=False):
 
 class Tender(msgspec.Struct, gc=False):
     status: Any = None
+    procuringEntity: Org | None = None
     procurementMethod: Any = None
     procurementMethodDetails: Any = None
     numberOfTenderers: Any = None
     tenderPeriod: Period | None = None
-    procuringEntity: Org | None = None
 
 
 class Address(msgspec.Struct, gc=False):
@@ -117,11 +117,11 @@ class Party(msgspec.Struct, gc=False):
 
 class Release(msgspec.Struct, gc=False):
     ocid: Any = None
+    parties: list[Party] | None = None
+    buyer: Org | None = None
     tender: Tender | None = None
     bids: Bids | None = None
     awards: list[Award] | None = None
-    buyer: Org | None = None
-    parties: list[Party] | None = None
 
 
 class LineError(Exception):
