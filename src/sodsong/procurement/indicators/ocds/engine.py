@@ -51,10 +51,12 @@ PARALLEL_FROM = 16 << 20  # smaller files are read in-process
 # unpickles and merges, so each extra range cost about 1.5 CPU-s at 1 M releases; the
 # dynamic balance that more ranges bought was worth less than that on two cores.
 RANGES_PER_WORKER = 1
-# The main process folds the first range, then waits for a worker to pickle its result (about
-# 0.65 s at 1 M releases, a thirtieth of a range's fold) before it can merge: a first range that
-# much larger ends both at about the same time instead of leaving the main process idle.
-FIRST_RANGE_WEIGHT = 1.03
+# The first range's size relative to each other range. After its fold, the main process
+# pickles its apart tables (about 0.26 s at 1 M releases) while the worker pickles the rest of
+# its result (about as long), and the worker can merge the apart tables only once both have
+# folded: equal ranges (1.03 before the worker took the apart indicators; the worker then
+# waited about 1.6 s for the first range's tables).
+FIRST_RANGE_WEIGHT = 1.0
 _KEPT: list[object] = []  # a worker process's results, see `_work_pickled`
 _APART: list[dict[str, object]] = []  # a worker's apart tables, kept for `_finalize_apart_here`
 
