@@ -48,6 +48,7 @@ MODULES = (
     "r048",
     "r058",
     "fold",
+    "output",
 )
 # Sources the compiled code depends on without being compiled itself.
 DEPENDS = ("release", "settings", "../numeric", "../registry")
