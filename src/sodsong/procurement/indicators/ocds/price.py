@@ -59,7 +59,7 @@ class SecondLowestBid(OcdsIndicator):
         found = facts.complete()
         if found is None:
             return
-        active, details = found
+        active = found[0]
         if len(active) != 1:
             return
         suppliers = active[0].suppliers
@@ -68,7 +68,7 @@ class SecondLowestBid(OcdsIndicator):
         supplier = suppliers[0].id
         if not isinstance(supplier, str):
             return
-        tuples = valid_priced_bids(details)
+        tuples = valid_priced_bids(facts.rows())
         if not tuples:
             return
         configured = self.settings.currency

@@ -56,7 +56,7 @@ class R025(OcdsIndicator):
         found = facts.complete()
         if found is None:
             return
-        active, details = found
+        active = found[0]
         if len(active) != 1:
             return
         suppliers = active[0].suppliers
@@ -66,9 +66,8 @@ class R025(OcdsIndicator):
         if not isinstance(supplier, str):
             return
         seen: dict[str, None] = {}
-        for bid in details:
-            tenderers = bid.tenderers
-            if bid.status == "valid" and tenderers is not None and len(tenderers) == 1:
+        for _date, status, tenderers, _amount, _currency in facts.rows():
+            if status == "valid" and tenderers is not None and len(tenderers) == 1:
                 tenderer = tenderers[0].id
                 if isinstance(tenderer, str):
                     seen[tenderer] = None

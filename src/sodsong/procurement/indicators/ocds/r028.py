@@ -46,14 +46,10 @@ class R028(OcdsIndicator):
 
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         priced = []
-        for bid in facts.submitted():
-            tenderers = bid.tenderers
-            value = bid.value
-            if tenderers is None or value is None:
+        for _date, _status, tenderers, amount, currency in facts.submitted():
+            if tenderers is None:
                 continue
-            amount = value.amount
-            currency = value.currency
-            if type(amount) in NUMBER and type(currency) is str:
+            if type(amount) in NUMBER and type(currency) is str:  # also: no `value` at all
                 priced.append((as_f64(amount), currency, tenderers))
         if len(priced) < 2 or len({(amount, currency) for amount, currency, _ in priced}) == len(priced):
             return  # no two bids at one price

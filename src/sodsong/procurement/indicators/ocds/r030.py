@@ -62,10 +62,8 @@ class R030(OcdsIndicator):
                 suppliers.update(string_ids(award_suppliers))
         if not suppliers:
             return
-        for bid in details:
-            date = bid.date
-            tenderers = bid.tenderers
-            if bid.status == "valid" and isinstance(date, str) and tenderers is not None and date > end:
+        for date, status, tenderers, _amount, _currency in facts.rows():
+            if status == "valid" and isinstance(date, str) and tenderers is not None and date > end:
                 for tenderer in string_ids(tenderers):
                     if tenderer in suppliers:
                         why = (

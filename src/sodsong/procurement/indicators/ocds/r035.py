@@ -51,17 +51,15 @@ class R035(OcdsIndicator):
         found = facts.complete()
         if found is None:
             return
-        active, details = found
+        active = found[0]
         suppliers: set[str] = set()
         for award in active:
             suppliers.update(string_ids(award.suppliers))
         valid: set[str] = set()
         disqualified: set[str] = set()
-        for bid in details:
-            tenderers = bid.tenderers
+        for _date, status, tenderers, _amount, _currency in facts.rows():
             if tenderers is None:
                 continue
-            status = bid.status
             if status == "valid":
                 valid.update(string_ids(tenderers))
             elif status == "disqualified":

@@ -71,10 +71,9 @@ class R036(OcdsIndicator):
         if awards is None or not any(award.status == "active" for award in awards):
             return
         bids: Priced = []
-        for bid in facts.submitted():
-            value = bid.value
-            if value is not None and is_number(value.amount) and isinstance(value.currency, str):
-                bids.append((bid.status, as_f64(value.amount), value.currency))
+        for _date, status, _tenderers, amount, currency in facts.submitted():
+            if is_number(amount) and isinstance(currency, str):  # also: no `value` at all
+                bids.append((status, as_f64(amount), currency))
         if not bids:
             return
         configured = self.settings.currency

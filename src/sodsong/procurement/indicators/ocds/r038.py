@@ -80,10 +80,9 @@ class R038(OcdsIndicator):
         entries = organizations.table(acc)
         first_seen = organizations.order(acc, ORDER)
         disqualified = 0
-        for bid in bids:
-            increment = 1 if bid.status == "disqualified" else 0
+        for _date, status, orgs, _amount, _currency in bids:
+            increment = 1 if status == "disqualified" else 0
             disqualified += increment
-            orgs = bid.tenderers
             if orgs is not None:
                 for org in orgs:
                     tenderer = org.id

@@ -15,6 +15,6 @@ class Tenderers(OcdsIndicator):
 
     def fold(self, facts: Facts, line: int, acc: Accumulator) -> None:
         ocid = facts.ocid
-        for bid in facts.submitted():
-            for tenderer in string_ids(bid.tenderers):
+        for row in facts.submitted():
+            for tenderer in string_ids(row[2]):
                 acc.map_events.append((line, self.rank, "ocid_tenderer", ocid, tenderer))
