@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from msgspec.structs import astuple
 
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator
 from sodsong.procurement.indicators.ocds.common import Facts
@@ -37,6 +38,8 @@ SPEC = IndicatorSpec(
 )
 
 ADDRESS_FIELDS = ("streetAddress", "locality", "region", "postalCode", "countryName")
+if Address.__struct_fields__ != ADDRESS_FIELDS:  # pragma: no cover - `address_key` unpacks them in order
+    raise ImportError(f"address_key expects Address{ADDRESS_FIELDS}")
 CONTACT_FIELDS = ("name", "email", "telephone", "faxNumber", "url")
 # Rust's `str::trim` removes Unicode White_Space, which differs from Python's `str.strip()`.
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -53,10 +56,12 @@ def trim(value: str) -> str:
 
 def address_key(address: Address | None) -> str | None:
     """Cardinal's comparable address: each string field trimmed, lowercased, followed by a space."""
-    if address is None or address.streetAddress is msgspec.UNSET:
+    if address is None:
         return None
-    street, locality, region = address.streetAddress, address.locality, address.region
-    postal, country = address.postalCode, address.countryName
+    # One C call for the five fields (a field read from compiled code is a generic lookup).
+    street, locality, region, postal, country = astuple(address)
+    if street is msgspec.UNSET:
+        return None
     if (
         type(street) is str
         and type(locality) is str
