@@ -9,7 +9,7 @@ calendar date, hour < 24, minute < 60, second <= 60 with 60 a leap second, offse
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 __all__ = ["instant", "whole_days_between"]
 
@@ -110,7 +110,11 @@ def _same_offset_days(start: str, end: str) -> int | None:
         last = datetime.fromisoformat(end[:19])
     except ValueError:
         return None
-    delta = last - first  # whole seconds: no fractions on this path
+    return _whole_days(last - first)
+
+
+def _whole_days(delta: timedelta) -> int:
+    """A whole-seconds difference in whole days, truncated toward zero (chrono's `num_days`)."""
     seconds = delta.days * 86400 + delta.seconds
     return seconds // 86400 if seconds >= 0 else -(-seconds // 86400)
 
@@ -125,9 +129,7 @@ def whole_days_between(start: str, end: str) -> int | None:
     if first_fast is not None:
         last_fast = _fast(end)
         if last_fast is not None:
-            delta = last_fast - first_fast  # no fractions on this path: whole seconds
-            seconds = delta.days * 86400 + delta.seconds
-            return seconds // 86400 if seconds >= 0 else -(-seconds // 86400)
+            return _whole_days(last_fast - first_fast)  # no fractions on this path
     first = instant(start)
     last = instant(end)
     if first is None or last is None:
