@@ -8,6 +8,7 @@ its own as modules of the package `sodsong.<part>.commands`, each defining
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import pkgutil
 import sys
@@ -88,6 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
+    ends_without_cleanup = argv is None and getattr(args, "end_without_cleanup", False)
+    if ends_without_cleanup:
+        # One batch that ends with `os._exit`: the cyclic collector would only walk the millions
+        # of objects such a command builds, again and again (at 1 M releases `indicators` paid
+        # four passes, about 1.5 CPU-s, each where a phase turned it back on); reference
+        # counting still frees whatever is dropped.
+        gc.disable()
     try:
         code = int(handler(args) or 0)
     except CommandError as exc:
@@ -96,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sodsong: interrupted", file=sys.stderr)
         return 130
-    if argv is None and getattr(args, "end_without_cleanup", False):
+    if ends_without_cleanup:
         _end_process(code)
     return code
 
@@ -107,7 +115,8 @@ def _end_process(code: int) -> NoReturn:
     Only for commands that ask for it (`end_without_cleanup`) and only when `sodsong` runs as the
     program, never when `main` is called in-process: `sodsong indicators` holds millions of small
     result objects that the interpreter would otherwise free one by one (about a second after the
-    output is written). No file or database is left open by such a command."""
+    output is written), and leaves them on `args`, held here until the end. No file or database
+    is left open by such a command."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
