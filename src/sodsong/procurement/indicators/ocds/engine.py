@@ -343,10 +343,7 @@ def _compute(
     for indicator in indicators:
         indicator.resolve(total, results)
     total.events.sort(key=itemgetter(0, 1))  # (line, rank)
-    for _line, _rank, group, subject, code, value, fired in total.events:
-        results.set(group, subject, code, value)
-        if fired and why:
-            results.explain(group, subject, code, fired)
+    results.set_events(total.events)
     total.map_events.sort(key=itemgetter(0, 1))
     for _line, _rank, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)
