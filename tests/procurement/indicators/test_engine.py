@@ -334,7 +334,7 @@ def test_without_why_or_map_the_folds_hand_back_neither(tmp_path: Path) -> None:
     lines = [json.dumps(release(random.Random(n), n)).encode() for n in range(400)]
     settings = parse_settings("".join(f"[{spec.code}]\n" for spec in SPECS), SPECS)
     acc, _problems, _count = engine._fold_lines(iter(lines), settings, False, False)
-    assert acc.events and all(event[6] is None for event in acc.events)
+    assert acc.events and all(event[5] is None for event in acc.events)
     assert not acc.map_events
     full = engine.run_lines(lines, settings)
     lean = engine.run_lines(lines, settings, why=False)

@@ -10,18 +10,21 @@ the results come out in file order whatever the number of workers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
 from sodsong.procurement.indicators.registry import IndicatorSpec
 
-__all__ = ["Accumulator", "Event", "OcdsIndicator", "Results"]
+__all__ = ["RANKS", "Accumulator", "Event", "MapEvent", "OcdsIndicator", "Results"]
 
-# (line, rank, group, subject, code, value, the values that fired it or None)
-Event = tuple[int, int, str, str, str, float, dict[str, Any] | None]
-# (line, rank, map name, ocid, organization id)
-MapEvent = tuple[int, int, str, str, str]
+# Every indicator's rank is below RANKS; an event's place is line * RANKS + rank, one int, so
+# the engine sorts on one int key (a fifth of the time of (line, rank) tuples at 1 M releases).
+RANKS: Final = 32
+# (place, group, subject, code, value, the values that fired it or None)
+Event = tuple[int, str, str, str, float, dict[str, Any] | None]
+# (place, map name, ocid, organization id)
+MapEvent = tuple[int, str, str, str]
 
 
 @dataclass
@@ -73,7 +76,7 @@ class Results:
         Here, not in the engine, so that mypyc compiles the loop: it is the longest serial
         step of the end (about 770,000 events at 1 M releases)."""
         keep_why = self.keep_why
-        for _line, _rank, group, subject, code, value, fired in events:
+        for _place, group, subject, code, value, fired in events:
             self.set(group, subject, code, value)
             if fired and keep_why:
                 self.explain(group, subject, code, fired)
@@ -159,4 +162,8 @@ class OcdsIndicator:
         value: float,
         why: dict[str, Any] | None = None,
     ) -> None:
-        acc.events.append((line, self.rank, group, subject, self.code, value, why))
+        acc.events.append((line * RANKS + self.rank, group, subject, self.code, value, why))
+
+    def map_event(self, acc: Accumulator, line: int, name: str, ocid: str, organization: str) -> None:
+        """An entry of the `--map` table `name`, set in line order at the end."""
+        acc.map_events.append((line * RANKS + self.rank, name, ocid, organization))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sodsong.procurement.indicators.ocds import INDICATOR_CLASSES
 from sodsong.procurement.indicators.ocds.apart import Part, apart_tables, finalize_apart, replay
-from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
+from sodsong.procurement.indicators.ocds.base import RANKS, Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.fold import Problem, fold_blocks, fold_loop
 from sodsong.procurement.indicators.ocds.price import SecondLowestBid
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings, split_pipe
@@ -100,6 +100,8 @@ def build_indicators(settings: OcdsSettings, with_map: bool = False, why: bool =
         chosen.append(SecondLowestBid(settings))
     chosen.extend(cls(settings) for cls in INDICATOR_CLASSES if cls.code in enabled)
     for indicator in chosen:
+        if not 0 <= indicator.rank < RANKS:  # pragma: no cover - a guard for whoever adds one
+            raise ValueError(f"{indicator.code}: rank {indicator.rank} is not below RANKS ({RANKS})")
         indicator.why = why
         indicator.maps = with_map
     return sorted(chosen, key=lambda indicator: indicator.rank)
@@ -304,14 +306,14 @@ def _finish_parts(
 def _merge(total: Accumulator, acc: Accumulator, offset: int, indicators: list[OcdsIndicator]) -> None:
     """Merge the next range's accumulator (its first line is line `offset`) into `total`."""
     if offset:
+        step = offset * RANKS  # an event's place is line * RANKS + rank
         # Unpacking into named fields builds one tuple per event (`*rest` built a list too).
         acc.events = [
-            (line + offset, rank, group, subject, code, value, fired)
-            for line, rank, group, subject, code, value, fired in acc.events
+            (place + step, group, subject, code, value, fired)
+            for place, group, subject, code, value, fired in acc.events
         ]
         acc.map_events = [
-            (line + offset, rank, name, ocid, organization)
-            for line, rank, name, ocid, organization in acc.map_events
+            (place + step, name, ocid, organization) for place, name, ocid, organization in acc.map_events
         ]
         for indicator in indicators:
             indicator.shift(acc, offset)
@@ -342,10 +344,10 @@ def _compute(
         results.currency = total.currency[1]
     for indicator in indicators:
         indicator.resolve(total, results)
-    total.events.sort(key=itemgetter(0, 1))  # (line, rank)
+    total.events.sort(key=itemgetter(0))  # place: line and rank
     results.set_events(total.events)
-    total.map_events.sort(key=itemgetter(0, 1))
-    for _line, _rank, name, ocid, organization in total.map_events:
+    total.map_events.sort(key=itemgetter(0))
+    for _place, name, ocid, organization in total.map_events:
         results.add_map(name, ocid, organization)
     parts: dict[str, Part] | None = None
     for indicator in indicators:

@@ -78,5 +78,5 @@ class R028(OcdsIndicator):
                         acc, line, "Tenderer", tenderer, 1.0, {"process_id": facts.ocid} if self.why else None
                     )
                     if self.maps:
-                        acc.map_events.append((line, self.rank, "ocid_tenderer_r028", facts.ocid, tenderer))
+                        self.map_event(acc, line, "ocid_tenderer_r028", facts.ocid, tenderer)
             prices[price] = ids

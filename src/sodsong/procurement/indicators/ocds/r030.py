@@ -76,4 +76,4 @@ class R030(OcdsIndicator):
                             acc, line, "Tenderer", tenderer, 1.0, {"process_id": ocid} if self.why else None
                         )
                         if self.maps:
-                            acc.map_events.append((line, self.rank, "ocid_tenderer_r030", ocid, tenderer))
+                            self.map_event(acc, line, "ocid_tenderer_r030", ocid, tenderer)

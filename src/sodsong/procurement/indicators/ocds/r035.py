@@ -77,4 +77,4 @@ class R035(OcdsIndicator):
             self.flag(acc, line, "OCID", ocid, float(difference), why)
             self.flag(acc, line, "Tenderer", winner, 0.0, {"process_id": ocid} if self.why else None)
             if self.maps:
-                acc.map_events.append((line, self.rank, "ocid_tenderer_r035", ocid, winner))
+                self.map_event(acc, line, "ocid_tenderer_r035", ocid, winner)

@@ -100,14 +100,14 @@ class R038(OcdsIndicator):
         if isinstance(buyer, str):
             _add(state["buyer"], buyer, disqualified, len(bids))
             if disqualified and self.maps:
-                acc.map_events.append((line, self.rank, "ocid_buyer_r038", ocid, buyer))
+                self.map_event(acc, line, "ocid_buyer_r038", ocid, buyer)
         tender = release.tender
         entity_org = tender.procuringEntity if tender is not None else None
         entity = entity_org.id if entity_org is not None else None
         if isinstance(entity, str):
             _add(state["procuring_entity"], entity, disqualified, len(bids))
             if disqualified and self.maps:
-                acc.map_events.append((line, self.rank, "ocid_procuringentity_r038", ocid, entity))
+                self.map_event(acc, line, "ocid_procuringentity_r038", ocid, entity)
 
     def done(self, acc: Accumulator) -> None:
         organizations.split(acc)

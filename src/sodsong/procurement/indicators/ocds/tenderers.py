@@ -17,4 +17,4 @@ class Tenderers(OcdsIndicator):
         ocid = facts.ocid
         for row in facts.submitted():
             for tenderer in string_ids(row[2]):
-                acc.map_events.append((line, self.rank, "ocid_tenderer", ocid, tenderer))
+                self.map_event(acc, line, "ocid_tenderer", ocid, tenderer)
