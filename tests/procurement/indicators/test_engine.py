@@ -542,9 +542,11 @@ def test_the_organizations_table_splits_into_each_indicators_own_order() -> None
     acc = Accumulator()
     acc.state["R038"] = {"buyer": {"b": [0, 1]}, "procuring_entity": {}, "tenderer": {}}
     entries = org.table(acc)
-    entries.update(
-        {"A": [0, 1, 1, 2, 0, None], "B": [1, 1, 0, 1, 3, {"01", "02"}], "C": [0, 0, 0, 0, 1, {"03"}]}
-    )
+    counts = {"A": (0, 1, 1, 2, 0, None), "B": (1, 1, 0, 1, 3, {"01", "02"}), "C": (0, 0, 0, 0, 1, {"03"})}
+    for key, (wins, bids, disqualified, submitted, processes, prefixes) in counts.items():
+        entry = entries[key] = org.Entry()
+        entry.wins, entry.bids, entry.disqualified, entry.submitted = wins, bids, disqualified, submitted
+        entry.processes, entry.prefixes = processes, prefixes
     org.order(acc, org.ORDER_R025).extend(["B", "A"])
     org.order(acc, org.ORDER_R038).extend(["A", "B"])
     org.order(acc, org.ORDER_R048).extend(["C", "B"])

@@ -19,9 +19,8 @@ from sodsong.procurement.indicators.ocds import organizations
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
-from sodsong.procurement.indicators.ocds.organizations import BIDS_R025 as BIDS
 from sodsong.procurement.indicators.ocds.organizations import ORDER_R025 as ORDER
-from sodsong.procurement.indicators.ocds.organizations import WINS_R025 as WINS
+from sodsong.procurement.indicators.ocds.organizations import Entry
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec(
@@ -78,12 +77,12 @@ class R025(OcdsIndicator):
         for tenderer in seen:
             entry = entries.get(tenderer)
             if entry is None:
-                entry = entries[tenderer] = organizations.new_entry()
-            if entry[BIDS] == 0:
+                entry = entries[tenderer] = Entry()
+            if entry.bids == 0:
                 first_seen.append(tenderer)
             if tenderer == supplier:
-                entry[WINS] += 1
-            entry[BIDS] += 1
+                entry.wins += 1
+            entry.bids += 1
 
     def done(self, acc: Accumulator) -> None:
         organizations.split(acc)

@@ -19,9 +19,8 @@ from sodsong.procurement.indicators.ocds import organizations
 from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator, Results
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
-from sodsong.procurement.indicators.ocds.organizations import DISQUALIFIED_R038 as DISQUALIFIED
 from sodsong.procurement.indicators.ocds.organizations import ORDER_R038 as ORDER
-from sodsong.procurement.indicators.ocds.organizations import SUBMITTED_R038 as SUBMITTED
+from sodsong.procurement.indicators.ocds.organizations import Entry
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
 SPEC = IndicatorSpec(
@@ -89,12 +88,12 @@ class R038(OcdsIndicator):
                     if type(tenderer) is str:
                         entry = entries.get(tenderer)
                         if entry is None:
-                            entry = entries[tenderer] = organizations.new_entry()
-                        if entry[SUBMITTED] == 0:
+                            entry = entries[tenderer] = Entry()
+                        if entry.submitted == 0:
                             first_seen.append(tenderer)
-                        if increment:  # most bids are not disqualified: one list write
-                            entry[DISQUALIFIED] += 1
-                        entry[SUBMITTED] += 1
+                        if increment:  # most bids are not disqualified
+                            entry.disqualified += 1
+                        entry.submitted += 1
         buyer_org = release.buyer
         buyer = buyer_org.id if buyer_org is not None else None
         if isinstance(buyer, str):

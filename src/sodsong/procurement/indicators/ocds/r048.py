@@ -20,8 +20,7 @@ from sodsong.procurement.indicators.ocds.base import Accumulator, OcdsIndicator,
 from sodsong.procurement.indicators.ocds.common import Facts
 from sodsong.procurement.indicators.ocds.compiled import module_doc
 from sodsong.procurement.indicators.ocds.organizations import ORDER_R048 as ORDER
-from sodsong.procurement.indicators.ocds.organizations import PREFIXES_R048 as PREFIXES
-from sodsong.procurement.indicators.ocds.organizations import PROCESSES_R048 as PROCESSES
+from sodsong.procurement.indicators.ocds.organizations import Entry
 from sodsong.procurement.indicators.ocds.settings import OcdsSettings
 from sodsong.procurement.indicators.registry import IndicatorSpec, Parameter
 
@@ -70,7 +69,7 @@ class R048(OcdsIndicator):
             supplier = suppliers[0].id
             if not isinstance(supplier, str):
                 continue
-            entry: list[Any] | None = None
+            prefixes: set[str] | None = None
             for item in items:
                 classification = item.classification
                 if classification is None:
@@ -78,18 +77,20 @@ class R048(OcdsIndicator):
                 code = classification.id
                 if not isinstance(code, str):
                     continue
-                if entry is None:  # one lookup per award (the table holds every supplier)
+                if prefixes is None:  # one lookup per award (the table holds every supplier)
                     entry = table.get(supplier)
                     if entry is None:
-                        entry = table[supplier] = organizations.new_entry()
-                    if entry[PREFIXES] is None:
-                        entry[PREFIXES] = set()
-                if supplier not in observed:  # a supplier counts once per process
-                    observed.add(supplier)
-                    if entry[PROCESSES] == 0:
-                        organizations.order(acc, ORDER).append(supplier)
-                    entry[PROCESSES] += 1
-                entry[PREFIXES].add(code[:digits])
+                        entry = table[supplier] = Entry()
+                    found = entry.prefixes
+                    if found is None:
+                        found = entry.prefixes = set()
+                    prefixes = found
+                    if supplier not in observed:  # a supplier counts once per process
+                        observed.add(supplier)
+                        if entry.processes == 0:
+                            organizations.order(acc, ORDER).append(supplier)
+                        entry.processes += 1
+                prefixes.add(code[:digits])
 
     def done(self, acc: Accumulator) -> None:
         organizations.split(acc)
