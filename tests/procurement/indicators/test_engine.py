@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sodsong.procurement.indicators.ocds import SPECS, engine
+from sodsong.procurement.indicators.ocds import SPECS, engine, output
 from sodsong.procurement.indicators.ocds.base import Results
 from sodsong.procurement.indicators.ocds.output import render
 from sodsong.procurement.indicators.ocds.release import decode_line, sanitize
@@ -490,9 +490,9 @@ def test_a_range_whose_first_currency_is_not_the_main_one(
     assert len(document["OCID"]) > 20
 
 
-def test_render_reuses_a_code_and_value_text_but_not_for_zeros() -> None:
-    """Rendering keeps the text of a repeated (code, value); -0.0 equals 0.0 as a key but
-    prints differently, and NaN prints null."""
+def test_render_prints_zeros_nan_and_exponents_as_cardinal() -> None:
+    """-0.0 equals 0.0 as a key but prints differently, NaN prints null, 1e20 keeps its
+    exponent; a repeated (code, value) prints the same each time."""
     results = Results()
     for subject, code, value in [
         ("a", "R024", 0.0),
@@ -511,6 +511,23 @@ def test_render_reuses_a_code_and_value_text_but_not_for_zeros() -> None:
         '"e":{"R003":0.5},"f":{"R024":null},"g":{"R024":1e20},"h":{"R024":1e20}},"Tenderer":{}}'
     )
     assert render(results, meta=False) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_categories=("Cs",))),  # JSON text holds no lone surrogates
+        st.dictionaries(st.sampled_from([spec.code for spec in SPECS]), st.floats(), min_size=1),
+        max_size=8,
+    )
+)
+def test_groups_render_as_the_reference_renderer(subjects: dict[str, dict[str, float]]) -> None:
+    """The groups go through msgspec's encoder: its strings and floats (NaN, infinities, -0.0,
+    subnormals, exponents) must be the text of `_value` (the C string encoder and `format_float`,
+    property-tested against Cardinal's layout)."""
+    results = Results()
+    results.groups = {"OCID": subjects, "Tenderer": {}}
+    assert render(results, meta=False) == '{"OCID":' + output._value(subjects) + ',"Tenderer":{}}'
 
 
 def test_r025_flags_in_its_own_first_seen_order_not_the_shared_tables() -> None:

