@@ -1,8 +1,7 @@
-"""Cardinal's arithmetic: type-8 quartiles (numpy's median_unbiased), mul_add, Meta rounding, float text."""
+"""Cardinal's arithmetic: type-8 quartiles (numpy's median_unbiased), mul_add, Meta rounding."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -13,8 +12,6 @@ from hypothesis import strategies as st
 from sodsong.procurement.indicators.numeric import (
     divide,
     fma,
-    format_float,
-    layout,
     quantile,
     quartiles,
     round_meta,
@@ -80,45 +77,6 @@ def test_divide_like_ieee() -> None:
 )
 def test_meta_rounding_is_half_away_from_zero(value: float, rounded: float) -> None:
     assert round_meta(value) == rounded
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [
-        (1.0, "1.0"),
-        (0.0, "0.0"),
-        (-0.0, "-0.0"),
-        (99.0, "99.0"),
-        (0.16666666666666666, "0.16666666666666666"),
-        (1e-5, "0.00001"),
-        (1e-6, "1e-6"),
-        (2.5e-7, "2.5e-7"),
-        (1e15, "1000000000000000.0"),
-        (1e16, "1e16"),
-        (1.2345678901234568e16, "1.2345678901234568e16"),
-        (1.5e300, "1.5e300"),
-        (-3.25, "-3.25"),
-        (math.nan, "null"),
-        (math.inf, "null"),
-    ],
-)
-def test_float_text_is_serde_jsons(value: float, text: str) -> None:
-    assert format_float(value) == text
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.floats(allow_nan=False, allow_infinity=False))
-def test_float_text_round_trips(value: float) -> None:
-    text = format_float(value)
-    assert float(json.loads(text)) == value
-    assert "+" not in text and "E" not in text
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.floats() | st.floats(min_value=1e-5, max_value=1e17) | st.sampled_from([1e-4, 1e16, -0.0, 0.0]))
-def test_float_text_shortcut_equals_the_general_layout(value: float) -> None:
-    """`format_float` returns Python's repr when it has no exponent; the general layout agrees."""
-    assert format_float(value) == layout(value)
 
 
 @settings(max_examples=300, deadline=None)

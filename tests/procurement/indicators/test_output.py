@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json.encoder
+import json
+import math
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sodsong.procurement.indicators.numeric import format_float
 from sodsong.procurement.indicators.ocds import SPECS, output
 from sodsong.procurement.indicators.ocds.base import Results
 from sodsong.procurement.indicators.ocds.output import render
+from tests.procurement.indicators.serde_text import format_float, layout, reference_text
 
 
 def test_render_prints_zeros_nan_and_exponents_as_cardinal() -> None:
@@ -35,19 +37,6 @@ def test_render_prints_zeros_nan_and_exponents_as_cardinal() -> None:
         '"e":{"R003":0.5},"f":{"R024":null},"g":{"R024":1e20},"h":{"R024":1e20}},"Tenderer":{}}'
     )
     assert render(results, meta=False) == expected
-
-
-def reference_text(value: Any) -> str:
-    """serde_json's compact text the slow, plain way: strings by the C string encoder of `json`
-    (non-ASCII kept), floats by `format_float` (property-tested against ryu's layout)."""
-    if isinstance(value, float):
-        return format_float(value)
-    if isinstance(value, str):
-        return json.encoder.encode_basestring(value)
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{reference_text(k)}:{reference_text(v)}" for k, v in value.items()) + "}"
-    assert isinstance(value, list)
-    return "[" + ",".join(reference_text(v) for v in value) + "]"
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)))  # JSON text holds no lone surrogates
@@ -78,3 +67,42 @@ def test_render_equals_the_reference_text(
     document = output.to_document(results)
     assert render(results) == reference_text(document)
     assert [name for name in document] == ["OCID", "Tenderer", "Meta", "Maps"]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1.0, "1.0"),
+        (0.0, "0.0"),
+        (-0.0, "-0.0"),
+        (99.0, "99.0"),
+        (0.16666666666666666, "0.16666666666666666"),
+        (1e-5, "0.00001"),
+        (1e-6, "1e-6"),
+        (2.5e-7, "2.5e-7"),
+        (1e15, "1000000000000000.0"),
+        (1e16, "1e16"),
+        (1.2345678901234568e16, "1.2345678901234568e16"),
+        (1.5e300, "1.5e300"),
+        (-3.25, "-3.25"),
+        (math.nan, "null"),
+        (math.inf, "null"),
+    ],
+)
+def test_float_text_is_serde_jsons(value: float, text: str) -> None:
+    assert format_float(value) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_float_text_round_trips(value: float) -> None:
+    text = format_float(value)
+    assert float(json.loads(text)) == value
+    assert "+" not in text and "E" not in text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats() | st.floats(min_value=1e-5, max_value=1e17) | st.sampled_from([1e-4, 1e16, -0.0, 0.0]))
+def test_float_text_shortcut_equals_the_general_layout(value: float) -> None:
+    """`format_float` returns Python's repr when it has no exponent; the general layout agrees."""
+    assert format_float(value) == layout(value)

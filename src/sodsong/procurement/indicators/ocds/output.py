@@ -3,8 +3,8 @@
 Keys in insertion order, no spaces, non-ASCII kept, floats as ryu writes them (`1.0`, never
 `1`), NaN as `null`; `Meta` values rounded to 4 decimals; `Meta` after the groups, `Maps` last.
 
-msgspec's encoder writes strings and floats exactly so (property-tested against the reference
-layout, `numeric.format_float` and the C string encoder of `json`), several times as fast as
+msgspec's encoder writes strings and floats exactly so (property-tested against a plain
+reference text, tests/procurement/indicators/serde_text.py), several times as fast as
 building the text in Python: at 1 M releases the groups hold about 640,000 flagged subjects,
 and `--map` adds as many entries again.
 """
