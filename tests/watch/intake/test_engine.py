@@ -214,6 +214,20 @@ def test_follow_sticker_long_and_zero_width_text() -> None:
     assert Report.objects.get().what_happened == "เจ้าหน้าที่เรียกเงิน"
 
 
+def test_control_characters_never_reach_the_database() -> None:
+    """A NUL (PostgreSQL cannot store it in text or JSON) or another control character in what a
+    citizen types is dropped, in the first message kept for later and in an answer; lines stay."""
+    citizen = Citizen(channel="web", user_key="ctl")
+    citizen.say("เจ้าหน้าที่\x00เรียก\x07เงิน")
+    assert "\x00" not in str(Conversation.objects.get().data)
+    citizen.press("cat:other")
+    Conversation.objects.update(state="what")
+    citizen.say("บรรทัดแรก\x00\nบรรทัด\x1bสอง")
+    assert (
+        Report.objects.get().what_happened == "เจ้าหน้าที่เรียกเงิน\nบรรทัดแรก\nบรรทัดสอง"
+    )  # the opening, then the answer
+
+
 def test_location_is_coarsened_to_the_district() -> None:
     citizen = Citizen()
     citizen.press("cat:other")

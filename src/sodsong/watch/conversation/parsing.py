@@ -18,6 +18,7 @@ from sodsong.thai.provinces import PROVINCES, province_code
 from sodsong.thai.text import ZERO_WIDTH
 
 __all__ = [
+    "CONTROL_RE",
     "MAX_TEXT",
     "Place",
     "clean_text",
@@ -32,12 +33,16 @@ __all__ = [
 MAX_TEXT = 10_000
 
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}\u00ad]")
+#: Control characters other than tab, line feed and carriage return: never kept (PostgreSQL
+#: cannot store a NUL in text or JSON at all).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(text: str) -> str:
-    """NFC, zero-width characters and soft hyphens removed, ends stripped; lines are kept."""
+    """NFC, zero-width characters, soft hyphens and control characters removed, ends stripped;
+    lines are kept."""
     text = unicodedata.normalize("NFC", text or "")
-    text = _ZERO_WIDTH_RE.sub("", text).replace("\r\n", "\n")
+    text = CONTROL_RE.sub("", _ZERO_WIDTH_RE.sub("", text)).replace("\r\n", "\n")
     return text.strip()
 
 

@@ -25,6 +25,7 @@ from linebot.v3.messaging import (
 )
 
 from sodsong.watch.conversation.messages import Inbound, InboundKind, QuickReply, QuickReplyKind, Reply
+from sodsong.watch.conversation.parsing import CONTROL_RE
 
 __all__ = ["MAX_MESSAGES", "Plan", "clean_text", "line_messages", "plan_event", "replies_to_json"]
 
@@ -33,13 +34,12 @@ MAX_QUICK_REPLIES = 13
 MAX_TEXT = 5000
 MAX_LABEL = 20
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UPLOADS = {"image": "image/jpeg", "video": "video/mp4", "audio": "audio/m4a", "file": ""}
 
 
 def clean_text(text: str, limit: int = MAX_TEXT) -> str:
     """Text safe to keep: no zero-width or control characters, at most `limit` characters."""
-    return _CONTROL.sub("", _INVISIBLE.sub("", text)).strip()[:limit]
+    return CONTROL_RE.sub("", _INVISIBLE.sub("", text)).strip()[:limit]
 
 
 @dataclass(frozen=True)
