@@ -15,6 +15,7 @@ process-level plant.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = ["BLOCK", "BLOCK_CODES", "PROCESS_CODES", "Sizes", "sizes"]
@@ -53,14 +54,18 @@ SPECIAL_WINNER_CODES = (12, 13, 14, 15, 16, 17, 18)
 
 
 def _primes(start: int, count: int) -> tuple[int, ...]:
-    """The first `count` primes from `start` (a sieve over a window, a few milliseconds)."""
-    import numpy as np
-
+    """The first `count` primes from `start` (a sieve over a window, a few milliseconds; plain
+    Python: the generator runs where only the runtime dependencies are installed)."""
     window = 40 * count
-    sieve = np.ones(window, dtype=bool)
-    for d in range(2, int((start + window) ** 0.5) + 1):
-        sieve[max(d * d, -(-start // d) * d) - start :: d] = False
-    return tuple(int(start + k) for k in np.flatnonzero(sieve)[:count])
+    sieve = bytearray([1]) * window
+    for d in range(2, math.isqrt(start + window - 1) + 1):
+        first = max(d * d, -(-start // d) * d) - start
+        if first < window:
+            sieve[first::d] = bytes(len(range(first, window, d)))
+    primes = tuple(start + k for k, is_prime in enumerate(sieve) if is_prime)[:count]
+    if len(primes) < count:  # the window is wide enough above 10 M; refuse to return fewer
+        raise ValueError(f"only {len(primes)} primes in [{start}, {start + window})")
+    return primes
 
 
 PRIMES = _primes(10_000_001, 512)
