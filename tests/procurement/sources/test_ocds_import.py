@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from ocdsmerge import Merger
 
 from sodsong.procurement import warehouse
+from sodsong.procurement.sources import ocds_read
 from sodsong.procurement.sources.ocds_map import MERGE_RULES
 from sodsong.procurement.sources.ocds_read import MAX_DEPTH, read_ocds
 from sodsong.procurement.sources.runs import import_ocds
@@ -181,3 +183,44 @@ def test_reimporting_changes_nothing(tmp_path: Path, warehouse_path: Path) -> No
     import_ocds(files, warehouse_path=warehouse_path)
     with warehouse.open() as con:
         assert warehouse.table_checksums(con) == first
+
+
+def _processes(path: Path) -> list[tuple[Any, ...]]:
+    with warehouse.open(path) as con:
+        return con.execute("SELECT process_id, title FROM process ORDER BY 1").fetchall()
+
+
+def test_compressed_json_lines_and_packages_import_as_the_plain_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OCDS bulk downloads come as .jsonl.gz: read as they are, each shape as in the plain file."""
+    lines = [json.dumps(_release(f"ocds-test-{n}")) for n in range(3)]
+    jsonl = tmp_path / "releases.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n")
+    package = sorted((EXAMPLES / "mexico").rglob("*.json"))[0]
+    plain = import_ocds([jsonl, package], warehouse_path=tmp_path / "plain" / "warehouse.duckdb")
+    packed = []
+    for source, name in ((jsonl, "releases.jsonl.gz"), (package, "package.json.gz")):
+        packed.append(tmp_path / name)
+        packed[-1].write_bytes(gzip.compress(source.read_bytes()))
+    summary = import_ocds(packed, warehouse_path=tmp_path / "packed" / "warehouse.duckdb")
+    assert summary.errors == plain.errors == []
+    assert [f.layout for f in summary.files] == [f.layout for f in plain.files]
+    assert (summary.imported, summary.rejected) == (plain.imported, plain.rejected)
+    assert _processes(tmp_path / "packed" / "warehouse.duckdb") == _processes(
+        tmp_path / "plain" / "warehouse.duckdb"
+    )
+    # A package bigger than the whole-file limit once decompressed is streamed, not read whole.
+    monkeypatch.setattr(ocds_read, "WHOLE_FILE_BYTES", 100)
+    layout, items = read_ocds(packed[1])
+    assert layout == "package-streamed" and list(items)
+
+
+def test_damaged_compressed_json_lines_are_one_clear_error(tmp_path: Path, warehouse_path: Path) -> None:
+    lines = [json.dumps(_release(f"ocds-test-{n}", padding="x" * 200)) for n in range(200)]
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode())[:-40])
+    summary = import_ocds([path], warehouse_path=warehouse_path)
+    assert summary.errors == [f"{path}: the gzip data is cut short or corrupt (expected a whole gzip file)"]
+    with warehouse.open() as con:
+        assert con.execute("SELECT count(*) FROM ocds_release").fetchone() == (0,)

@@ -2,7 +2,8 @@
 records, JSON arrays of them, and JSON Lines of any of these; the shape is detected.
 
 Files up to 64 MB are parsed whole (orjson); larger ones are streamed (ijson) release by release.
-JSON Lines are read line by line with a cap on the line length. Every release comes out with
+JSON Lines are read line by line with a cap on the line length. gzip, bzip2 and xz files are
+read as they are (`textfiles.open_bytes`), a package bigger than 64 MB once decompressed streamed. Every release comes out with
 where it was (line, or record number, and its position in a record); anything that is not a
 release is a rejection naming where it was and what was expected.
 """
@@ -19,6 +20,7 @@ import ijson
 import orjson
 
 from sodsong.procurement.sources.common import SourceError
+from sodsong.procurement.sources.textfiles import open_bytes
 
 __all__ = ["MAX_DEPTH", "Item", "Problem", "read_ocds"]
 
@@ -141,7 +143,7 @@ def _decode_error(path: Path, exc: orjson.JSONDecodeError, line: int | None = No
 
 
 def _head(path: Path) -> bytes:
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         head = handle.read(1 << 16)
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
@@ -149,7 +151,7 @@ def _head(path: Path) -> bytes:
 
 
 def _is_json_lines(path: Path, max_line_bytes: int) -> bool:
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         first = handle.readline(max_line_bytes + 1)
         rest = handle.read(1 << 12)
     first = first.removeprefix(codecs.BOM_UTF8)
@@ -163,7 +165,7 @@ def _is_json_lines(path: Path, max_line_bytes: int) -> bool:
 
 
 def _json_lines(path: Path, max_line_bytes: int) -> Iterator[Item | Problem]:
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         number = 0
         while raw := handle.readline(max_line_bytes + 1):
             number += 1
@@ -186,7 +188,7 @@ def _json_lines(path: Path, max_line_bytes: int) -> Iterator[Item | Problem]:
 
 def _streamed(path: Path) -> Iterator[Item | Problem]:
     """A large package: its releases or records one at a time."""
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         key = None
         for prefix, event, value in ijson.parse(handle):
             if prefix == "" and event == "map_key" and value in ("releases", "records"):
@@ -194,7 +196,7 @@ def _streamed(path: Path) -> Iterator[Item | Problem]:
                 break
     if key is None:
         raise SourceError(path, f"expected {_EXPECTED_DOCUMENT} (a large file must be a package)")
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         number = 0
         try:
             for element in ijson.items(handle, f"{key}.item", use_float=True):
@@ -223,8 +225,12 @@ def read_ocds(path: Path, *, max_line_bytes: int = MAX_LINE_BYTES) -> tuple[str,
         return "json-lines", _json_lines(path, max_line_bytes)
     if path.stat().st_size > WHOLE_FILE_BYTES:
         return "package-streamed", _streamed(path)
+    with open_bytes(path) as handle:  # a compressed file may hold more than it weighs
+        data = handle.read(WHOLE_FILE_BYTES + 1)
+    if len(data) > WHOLE_FILE_BYTES:
+        return "package-streamed", _streamed(path)
     try:
-        value = orjson.loads(path.read_bytes().removeprefix(codecs.BOM_UTF8))
+        value = orjson.loads(data.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as exc:
         raise SourceError(path, f"expected {_decode_error(path, exc)}") from None
     if isinstance(value, dict) and isinstance(value.get("records"), list):

@@ -124,7 +124,12 @@ TABLES: tuple[Table, ...] = (
             Column("file_name", "VARCHAR", "the file's name when imported (not its path)", required=True),
             Column("sha256", "VARCHAR", "SHA-256 of the file's bytes", required=True),
             Column("size_bytes", "BIGINT", "size of the file", required=True),
-            Column("encoding", "VARCHAR", "encoding detected: utf-8, utf-8-sig (BOM), cp874 (TIS-620); null for non-text"),
+            Column(
+                "encoding",
+                "VARCHAR",
+                "encoding detected: utf-8, utf-8-sig (BOM), cp874 (TIS-620), followed by `(gzip)`, `(bzip2)` or "
+                "`(xz)` for a compressed file; null for non-text",
+            ),
             Column("layout", "VARCHAR", "layout detected, e.g. egp-31, egp-28, egp-api, egp-extract, release-package"),
             Column("layout_note", "VARCHAR", "why that layout (e.g. header has 26 cells, rows 28 fields)"),
             Column("records_read", "BIGINT", "records read from the file"),
