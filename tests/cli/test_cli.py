@@ -40,10 +40,10 @@ def dev_only_modules() -> list[str]:
     return sorted({re.split(r"[\[<>=!~ ]", spec)[0].lower().replace("-", "_") for spec in specs})
 
 
-# Runs the program with the dev extra's packages unimportable, as on a machine where they are not
-# installed (a finder ahead of all others raises ModuleNotFoundError for them).
-WITHOUT_DEV = """
-import importlib.abc, runpy, sys
+# Makes the dev extra's packages unimportable, as on a machine where they are not installed (a
+# finder ahead of all others raises ModuleNotFoundError for them); then runs the program.
+BLOCK_DEV = """
+import importlib.abc, sys
 BLOCKED = set({blocked!r})
 class Missing(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
@@ -51,9 +51,30 @@ class Missing(importlib.abc.MetaPathFinder):
             raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
         return None
 sys.meta_path.insert(0, Missing())
+"""
+WITHOUT_DEV = (
+    BLOCK_DEV
+    + """
+import runpy
 sys.argv[0] = "sodsong"
 runpy.run_module("sodsong", run_name="__main__", alter_sys=True)
 """
+)
+# Imports every module of the package (the optional Spark extra blocked too: it loads lazily).
+EVERY_MODULE = (
+    BLOCK_DEV
+    + """
+import importlib, os, pkgutil
+os.environ["DJANGO_SETTINGS_MODULE"] = "sodsong.settings"
+import django
+django.setup()
+import sodsong
+for module in pkgutil.walk_packages(sodsong.__path__, "sodsong."):
+    if ".migrations." not in module.name and not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+print("imported")
+"""
+)
 
 
 def run(
@@ -135,6 +156,19 @@ def test_the_program_runs_without_the_dev_packages(tmp_path: Path) -> None:
     )
     assert probe.returncode == 0, probe.stderr[-3000:]
     assert (tmp_path / "out").is_dir()
+
+
+def test_every_module_imports_without_the_dev_packages(tmp_path: Path) -> None:
+    blocked = [*dev_only_modules(), "pyspark"]
+    result = subprocess.run(
+        [sys.executable, "-c", EVERY_MODULE.format(blocked=blocked)],
+        env=user_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "imported", result.stderr[-3000:]
 
 
 @pytest.mark.slow
