@@ -79,6 +79,43 @@ def test_malformed_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     assert [line.split("Line ")[1].split(" ")[0] for line in reported] == ["2", "7"]
 
 
+def test_nesting_bombs_are_reported_and_skipped_like_serde_json(tmp_path: Path) -> None:
+    """A line nested 100,000 deep crashed the run (msgspec's RecursionError); Cardinal's
+    serde_json stops at its recursion limit of 128 and skips the line with a warning."""
+    lines = (EXAMPLES / "024.jsonl").read_text().splitlines()
+    prefix = '{"ocid":"deep","note":"[[{{","x":'
+    bombs = [
+        "[" * 100_000 + "]" * 100_000,  # line 2: a top-level array
+        prefix + "[" * 100_000 + "]" * 100_000 + "}",  # line 3: deep inside an ignored field
+    ]
+    data = write(tmp_path / "in.jsonl", "\n".join([lines[0], *bombs, *lines[1:]]) + "\n")
+    for mode in ({}, {"SODSONG_PURE_PYTHON": "1"}):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sodsong",
+                "indicators",
+                "--settings",
+                str(EXAMPLES / "024.ini"),
+                "--no-meta",
+                str(data),
+            ],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", **mode},
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout == (EXAMPLES / "024.expected").read_text()
+        reported = [line.split(": ", 1)[1] for line in result.stderr.splitlines() if "invalid JSON" in line]
+        # serde_json counts the top-level value as one level and names the 128th opening bracket.
+        assert reported == [
+            "Line 2 is invalid JSON, skipping. [recursion limit exceeded at line 1 column 128]",
+            f"Line 3 is invalid JSON, skipping. [recursion limit exceeded at line 1 column {len(prefix) + 127}]",
+        ]
+
+
 def test_invalid_utf8_is_reported(tmp_path: Path) -> None:
     data = tmp_path / "in.jsonl"
     data.write_bytes(b'{"ocid":"\xff"}\n' + (EXAMPLES / "018.jsonl").read_bytes())

@@ -83,7 +83,7 @@ def fold_blocks(
             release: Release | None
             try:
                 release = decode(view[position:stop])
-            except (msgspec.ValidationError, msgspec.DecodeError):
+            except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
                 try:
                     release = decode_line(bytes(view[position:end]))
                 except LineError as exc:

@@ -137,6 +137,33 @@ class LineError(Exception):
 TYPED = msgspec.json.Decoder(Release)
 _generic = msgspec.json.Decoder()
 _ASCII_WHITESPACE = b" \t\n\x0c\r"  # Rust u8::is_ascii_whitespace (no vertical tab)
+# serde_json's recursion limit: the 128th array or object open at once (the top level counts) is
+# an error. msgspec's own limit is Python's recursion limit: a deeper line is a RecursionError.
+SERDE_DEPTH = 128
+
+
+def too_deep(line: bytes) -> LineError:
+    """serde_json's error for a line nested past its limit, naming the bracket that passed it
+    (1-based byte column, as serde_json counts). Only met on lines msgspec refused as too deep."""
+    depth = 0
+    in_string = escaped = False
+    for index, byte in enumerate(line):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # closing quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte == 0x5B or byte == 0x7B:  # [ {
+            depth += 1
+            if depth == SERDE_DEPTH:
+                return LineError(f"recursion limit exceeded at line 1 column {index + 1}")
+        elif byte == 0x5D or byte == 0x7D:  # ] }
+            depth -= 1
+    return LineError("recursion limit exceeded")
 
 
 def _struct_fields(struct: type[msgspec.Struct]) -> dict[str, Any]:
@@ -204,6 +231,8 @@ def decode_line(line: bytes) -> Release | None:
             document = _generic.decode(line)
         except msgspec.DecodeError as exc:  # pragma: no cover - the typed decoder saw valid JSON
             raise LineError(str(exc)) from None
+        except RecursionError:
+            raise too_deep(line) from None
         if not isinstance(document, dict):
             return None
         release = sanitize(document)
@@ -211,6 +240,8 @@ def decode_line(line: bytes) -> Release | None:
         if not line.strip(_ASCII_WHITESPACE):
             return None
         raise LineError(str(exc)) from None
+    except RecursionError:
+        raise too_deep(line) from None
     if not isinstance(release.ocid, str):
         return None
     return release
