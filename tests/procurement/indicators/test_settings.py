@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sodsong.procurement.indicators.ocds import SPECS
-from sodsong.procurement.indicators.ocds.settings import SettingsError, parse_settings, split_pipe
+from sodsong.procurement.indicators.ocds.settings import (
+    SettingsError,
+    parse_settings,
+    read_settings,
+    split_pipe,
+)
 
 INIT_FILE = """\
 ; currency = USD
@@ -132,3 +139,11 @@ def test_errors_name_the_problem(text: str, message: str) -> None:
 )
 def test_pipe_lists_split_like_split_terminator(value: str | None, pieces: set[str]) -> None:
     assert split_pipe(value) == pieces
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_line(tmp_path: Path) -> None:
+    """Windows editors save UTF-8 with a BOM: the file reads as without it."""
+    path = tmp_path / "s.ini"
+    path.write_bytes(b"\xef\xbb\xbf" + INIT_FILE.encode())
+    assert read_settings(path, SPECS) == parse(INIT_FILE)
+    assert parse("\ufeff[R024]\nthreshold = 0.1\n").get("R024", "threshold") == 0.1

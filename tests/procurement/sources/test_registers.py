@@ -4,6 +4,7 @@ linked, as FollowTheMoney entities, bad rows rejected with a clear message."""
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -60,6 +61,20 @@ def test_a_dbd_profile_becomes_a_company_with_its_directors(warehouse_path: Path
         ("ธิดารัตน์ ตัญตรัยรัตน์", "ธิดารัตน์ ตัญตรัยรัตน์", "กรรมการ"),
         ("ลัดดา ศุภบรรณพงษ์", "ลัดดา ศุภบรรณพงษ์", "กรรมการ"),
     ]
+
+
+def test_a_dbd_profile_saved_with_a_bom_or_gzipped_reads_the_same(
+    tmp_path: Path, warehouse_path: Path, query: Query
+) -> None:
+    """A Windows editor's BOM and a gzip download are the same profile, not an error."""
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + DBD.read_bytes())
+    packed = tmp_path / "profile.json.gz"
+    packed.write_bytes(gzip.compress(DBD.read_bytes()))
+    summary = import_companies([bom, packed], warehouse_path=warehouse_path)
+    assert summary.errors == []
+    assert [(f.read, f.imported) for f in summary.files] == [(1, 1), (1, 1)]
+    assert query("SELECT count(*) FROM organisation WHERE juristic_id = '0305560001659'") == [(1,)]
 
 
 def test_every_entity_is_valid_followthemoney(warehouse_path: Path, query: Query) -> None:

@@ -4,6 +4,7 @@ directors become persons linked by `director_of`; each becomes a FollowTheMoney 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from sodsong.procurement.sources.common import (
 from sodsong.procurement.sources.entity_files import store_entity_file
 from sodsong.procurement.sources.ftm import entity, entity_row
 from sodsong.procurement.sources.people import person_name_key, split_title
-from sodsong.procurement.sources.textfiles import utf8_file
+from sodsong.procurement.sources.textfiles import open_bytes, utf8_file
 from sodsong.procurement.warehouse.keys import company_id, hashed, person_id
 from sodsong.thai import (
     BahtError,
@@ -131,7 +132,8 @@ def _company(record: dict[str, Any], line: int) -> dict[str, Any]:
 
 def _dbd_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        value = orjson.loads(path.read_bytes())
+        with open_bytes(path) as handle:  # plain or gzip/bzip2/xz
+            value = orjson.loads(handle.read().removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as exc:
         raise SourceError(
             path, f"expected a DBD profile as JSON (valid JSON: {exc.msg} at line {exc.lineno})"
@@ -185,7 +187,8 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[FileSummary,
     source_file_id, sha256, size = file_identity(path)
     summary = FileSummary(file=str(path), source_file_id=source_file_id, encoding="utf-8")
     forget_file(con, source_file_id, ("relation", "ftm_entity"))
-    is_json = path.read_bytes()[:64].lstrip(b"\xef\xbb\xbf \n\r\t")[:1] in (b"{", b"[")
+    with open_bytes(path) as handle:
+        is_json = handle.read(64).lstrip(b"\xef\xbb\xbf \n\r\t")[:1] in (b"{", b"[")
     summary.layout = "dbd-json" if is_json else "company-csv"
     kind = "dbd_json" if is_json else "company_csv"
     records = _dbd_records(path) if is_json else _csv_records(path)

@@ -33,6 +33,15 @@ def test_override(tmp_path: Path) -> None:
     assert settings.of("TH-CLUSTER")["minimum_bids"] == 3
 
 
+def test_a_byte_order_mark_and_thai_digits(tmp_path: Path) -> None:
+    """A file saved by a Windows editor (BOM) with Thai digits reads like the plain one."""
+    path = tmp_path / "mine.ini"
+    path.write_bytes("\ufeff[TH-NEAR-REF]\nmax_below_pct = ๒.๕\n[TH-CLUSTER]\nminimum_bids = ๔\n".encode())
+    settings = load_settings(path, SPECS)
+    assert settings.of("TH-NEAR-REF")["max_below_pct"] == 2.5
+    assert settings.of("TH-CLUSTER")["minimum_bids"] == 4
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -112,6 +112,7 @@ def _ini(text: str, origin: str) -> list[tuple[str | None, str, str, int]]:
     """(section, key, value, line number) in file order; sections alone give key ''."""
     entries: list[tuple[str | None, str, str, int]] = []
     section: str | None = None
+    text = text.removeprefix("\ufeff")  # a BOM, as Windows editors save UTF-8
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line[0] in ";#":

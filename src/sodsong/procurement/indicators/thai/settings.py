@@ -63,6 +63,7 @@ def parse(text: str, origin: str, specs: Iterable[IndicatorSpec], into: ThaiSett
     """Read INI text over `into` (values given replace those already there)."""
     by_code = {spec.code: spec for spec in specs}
     section: IndicatorSpec | None = None
+    text = text.removeprefix("\ufeff")  # a BOM, as Windows editors save UTF-8
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line[0] in ";#":
