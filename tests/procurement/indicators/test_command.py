@@ -14,13 +14,15 @@ REPO = Path(__file__).resolve().parents[3]
 EXAMPLES = REPO / "data" / "ocds" / "cardinal-doc-examples"
 
 
-def sodsong(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def sodsong(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sodsong", *args],
         capture_output=True,
         text=True,
         input=stdin,
-        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", **(env or {})},
         timeout=120,
     )
 
@@ -90,21 +92,8 @@ def test_nesting_bombs_are_reported_and_skipped_like_serde_json(tmp_path: Path) 
     ]
     data = write(tmp_path / "in.jsonl", "\n".join([lines[0], *bombs, *lines[1:]]) + "\n")
     for mode in ({}, {"SODSONG_PURE_PYTHON": "1"}):
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sodsong",
-                "indicators",
-                "--settings",
-                str(EXAMPLES / "024.ini"),
-                "--no-meta",
-                str(data),
-            ],
-            capture_output=True,
-            text=True,
-            env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", **mode},
-            timeout=120,
+        result = sodsong(
+            "indicators", "--settings", str(EXAMPLES / "024.ini"), "--no-meta", str(data), env=mode
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout == (EXAMPLES / "024.expected").read_text()
