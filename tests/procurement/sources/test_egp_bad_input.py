@@ -114,6 +114,25 @@ def test_rows_with_fewer_or_more_fields(
     assert query("SELECT status, source_line FROM source_row WHERE status = 'rejected'") == [("rejected", 4)]
 
 
+def test_empty_spreadsheet_rows_are_one_rejection_each_saying_so(
+    tmp_path: Path, egp: Run, query: Query
+) -> None:
+    """Spreadsheets save rows of empty cells (`,,,,`); each is rejected once as an empty row, not
+    as a bad project number, and the rows around it import."""
+    rows = rows_28(ics_rows())
+    empty = [""] * len(HEADER_28)
+    dashes = ["-"] * len(HEADER_28)
+    summary = egp(write(tmp_path / "f.csv", render(HEADER_28, [*rows[:2], empty, *rows[2:], dashes, empty])))
+    assert (summary.read, summary.imported, summary.rejected) == (8, 5, 3)
+    expected = "a row with values (every field of this row is blank: an empty spreadsheet row)"
+    assert [(r.line, r.field, r.expected, r.value) for r in summary.rejections] == [
+        (4, "*", expected, None),
+        (8, "*", expected, None),
+        (9, "*", expected, None),
+    ]
+    assert query("SELECT count(*) FROM rejection") == [(3,)]
+
+
 def test_a_non_numeric_amount_rejects_the_row_naming_the_field(
     tmp_path: Path, egp: Run, query: Query
 ) -> None:

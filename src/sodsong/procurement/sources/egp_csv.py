@@ -77,6 +77,7 @@ _EXPECTED = {
 _MONEY = ("budget", "reference_price", "agreed_price", "contract_amount")
 _DATES = ("date_published", "transaction_date", "contract_signed", "contract_end")
 _NULLS = "['', '-', '–', '—']"
+_EMPTY_ROW = "a row with values (every field of this row is blank: an empty spreadsheet row)"
 _TAIL = "CASE WHEN contains({t}, 'วิธี') THEN split_part({t}, 'วิธี', -1) END"
 _FISCAL = "coalesce(clean_num(fiscal_year), clean_num(fiscal_year_extract))"
 
@@ -158,11 +159,14 @@ def _reject_bad_cells(con: duckdb.DuckDBPyConnection, source_file_id: str, low: 
         f"'expected': {sql_literal(_EXPECTED[field])}, 'value': redact(left({raw[field]}, 200))}} END"
         for field, check in checks.items()
     )
-    # Only the few bad rows meet their text again (a join on k, built from the bad rows).
+    # Only the few bad rows meet their text again (a join on k, built from the bad rows). A row
+    # whose every field is blank (spreadsheets save them) is one rejection saying so.
+    empty = f"[{{'field': '*', 'expected': {sql_literal(_EMPTY_ROW)}, 'value': NULL::VARCHAR}}]"
     con.execute(
         f"""
         CREATE TEMP TABLE egp_bad AS
-        SELECT k, line, unnest(list_filter([{branches}], lambda b: b IS NOT NULL)) AS b
+        SELECT k, line, unnest(CASE WHEN p.empty THEN {empty}
+                                    ELSE list_filter([{branches}], lambda b: b IS NOT NULL) END) AS b
         FROM (SELECT * FROM egp_parsed WHERE bad) p JOIN egp_raw v ON p.k = v.rowid - {low} + 1
         """
     )
@@ -234,6 +238,7 @@ def _parsed_sql(layout: Layout, low: int, gaps: bool) -> str:
                {" OR ".join(checks.values())} AS bad
         FROM (
             SELECT {k} AS k, {line} AS line,
+                   coalesce({", ".join(f"v.{f}" for f in table_fields())}) IS NULL AS empty,
                    regexp_full_match(v.project_no, '[0-9]{{6,20}}') AS project_ok,
                    CASE WHEN project_ok THEN v.project_no ELSE clean_num(v.project_no) END AS project_key,
                    {money}, {dates},
