@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from followthemoney import model
 
 from sodsong.procurement import warehouse
+from sodsong.procurement.exports import parquet as parquet_export
 from sodsong.procurement.exports.ftm import entities
 from sodsong.procurement.exports.ocds import releases
 from sodsong.procurement.exports.parquet import export_parquet
@@ -135,6 +137,22 @@ def test_parquet_has_every_table_and_reads_back(loaded: Path, tmp_path: Path) ->
     assert manifest["schema_version"] == warehouse.SCHEMA_VERSION
 
 
+def test_a_parquet_export_that_fails_leaves_nothing_behind(
+    loaded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files appear together, after every table is written: a failure half-way (here a
+    table the warehouse lacks) leaves the directory as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    missing = dataclasses.replace(warehouse.TABLES[-1], name="not_a_table")
+    monkeypatch.setattr(parquet_export, "TABLES", (*warehouse.TABLES, missing))
+    with warehouse.open(loaded) as con, pytest.raises(duckdb.CatalogException):
+        export_parquet(con, out)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
 def test_ftm_entities_are_valid(loaded: Path) -> None:
     with warehouse.open(loaded) as con:
         lines = [json.loads(line) for line in entities(con)]
@@ -188,3 +206,9 @@ def test_the_commands_end_to_end(tmp_path: Path) -> None:
     assert report["tables"]["process"]["rows"] == 5
     result = run(["import", "egp", str(tmp_path / "missing.csv")], tmp_path)
     assert result.returncode == 2 and "no such file" in result.stderr
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run(["export", "parquet", str(blocker / "pq")], tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith(
+        f"sodsong: error: {blocker / 'pq'}: cannot write ("
+    )

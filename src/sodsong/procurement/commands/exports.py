@@ -88,6 +88,9 @@ def _parquet(args: argparse.Namespace) -> int:
     if args.directory.exists() and not args.directory.is_dir():
         raise CommandError(f"{args.directory} is not a directory")
     with warehouse.open() as con:
-        counts = export_parquet(con, args.directory)
+        try:
+            counts = export_parquet(con, args.directory)
+        except OSError as exc:
+            raise CommandError(f"{args.directory}: cannot write ({exc.strerror or exc})") from None
     error_console.print(f"{len(counts)} tables, {sum(counts.values()):,} rows written to {args.directory}")
     return 0
