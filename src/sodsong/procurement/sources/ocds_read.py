@@ -3,9 +3,9 @@ records, JSON arrays of them, and JSON Lines of any of these; the shape is detec
 
 Files up to 64 MB are parsed whole (orjson); larger ones are streamed (ijson) release by release.
 JSON Lines are read line by line with a cap on the line length. gzip, bzip2 and xz files are
-read as they are (`textfiles.open_bytes`), a package bigger than 64 MB once decompressed streamed. Every release comes out with
-where it was (line, or record number, and its position in a record); anything that is not a
-release is a rejection naming where it was and what was expected.
+read as they are (`textfiles.open_bytes`); a package over 64 MB once decompressed is streamed.
+Every release comes out with where it was (line, or record number, and its position in a
+record); anything that is not a release is a rejection naming where it was and what was expected.
 """
 
 from __future__ import annotations
