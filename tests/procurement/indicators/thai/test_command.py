@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sodsong.procurement import warehouse
 from tests.procurement.indicators.thai.builder import Builder
 from tests.procurement.indicators.thai.cases import CASES, build_all
@@ -68,6 +70,39 @@ def test_bad_ground_truth_is_named(tmp_path: Path) -> None:
     result = sodsong(tmp_path / "warehouse.duckdb", "--evaluate", str(truth), "--no-compute")
     assert result.returncode == 2
     assert "line 1: header lacks subject_kind" in result.stderr
+
+
+HEADER = "indicator,subject_kind,subject_id,process_id,details\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            (HEADER + "TH-EQUAL,process,p1,p1,{}\n").encode() + b"TH-HIGH,process,\xff\xfe,p2,{}\n",
+            "line 3: not UTF-8 text",
+        ),
+        (
+            (HEADER + 'TH-EQUAL,process,"p1,p1,{}\n').encode(),
+            "line 2: not a CSV row (unexpected end of data)",
+        ),
+        (bytes(range(256)) * 8, "line 2: not UTF-8 text"),  # a newline (byte 10) before byte 128
+    ],
+)
+def test_a_ground_truth_that_is_not_csv_text_is_named(tmp_path: Path, content: bytes, message: str) -> None:
+    """Binary or broken text gave a traceback; now one message naming the file and line."""
+    truth = tmp_path / "truth.csv"
+    truth.write_bytes(content)
+    result = sodsong(tmp_path / "warehouse.duckdb", "--evaluate", str(truth), "--no-compute")
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stderr.startswith(f"sodsong: error: {truth}, {message}"), result.stderr[-2000:]
+
+
+def test_a_directory_as_ground_truth_is_named(tmp_path: Path) -> None:
+    result = sodsong(tmp_path / "warehouse.duckdb", "--evaluate", str(tmp_path), "--no-compute")
+    assert result.returncode == 2 and result.stderr.startswith(
+        f"sodsong: error: {tmp_path}: cannot read ("
+    ), result.stderr
 
 
 def test_evaluating_a_warehouse_without_flags_says_so(tmp_path: Path) -> None:

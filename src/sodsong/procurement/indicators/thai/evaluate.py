@@ -10,6 +10,7 @@ indicator, so flags that natural data fires lower it: it is reported, not forced
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,14 +49,22 @@ def _key(indicator: str, subject_id: str | None, process_id: str | None) -> tupl
 
 
 def read_truth(path: Path) -> list[tuple[str, str, str]]:
-    """(indicator, subject_id, process_id) of every planted row."""
+    """(indicator, subject_id, process_id) of every planted row; EvaluationError naming the file
+    and line for anything that is not the generator's CSV (the file is small: read whole)."""
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise EvaluationError(f"{path}: no such ground-truth file") from None
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise EvaluationError(f"{path}, line {line}: not UTF-8 text (expected the generator's CSV)") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows = []
-    with handle:
-        reader = csv.DictReader(handle)
+    try:
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise EvaluationError(
@@ -67,6 +76,8 @@ def read_truth(path: Path) -> list[tuple[str, str, str]]:
             if not row["subject_id"] and not row["process_id"]:
                 raise EvaluationError(f"{path}, line {number}: neither subject_id nor process_id is given")
             rows.append((row["indicator"], row["subject_id"] or "", row["process_id"] or ""))
+    except csv.Error as exc:  # the broken row starts after the last whole one
+        raise EvaluationError(f"{path}, line {reader.line_num + 1}: not a CSV row ({exc})") from None
     return rows
 
 
