@@ -30,7 +30,6 @@ from sodsong.procurement.sources.common import SourceError
 __all__ = [
     "SAMPLE_BYTES",
     "TextSource",
-    "compression_of",
     "detect_encoding",
     "open_bytes",
     "read_sample",
@@ -180,23 +179,27 @@ def _temporary(workdir: Path | None) -> Path:
     return Path(name)
 
 
-def compression_of(path: Path) -> str | None:
-    """`gzip`, `bzip2` or `xz` when the file's first bytes say it is compressed that way."""
+def _head(path: Path) -> bytes:
+    """The first bytes, enough for every magic number below."""
     with path.open("rb") as handle:
-        head = handle.read(8)
-    return next((name for magic, name, _ in _COMPRESSED if head.startswith(magic)), None)
+        return handle.read(8)
+
+
+def _compression(head: bytes) -> tuple[str, Callable[[Path], BufferedIOBase]] | None:
+    """(name, opener) when the first bytes say the file is gzip, bzip2 or xz."""
+    return next(((name, opener) for magic, name, opener in _COMPRESSED if head.startswith(magic)), None)
 
 
 @contextlib.contextmanager
 def open_bytes(path: Path) -> Iterator[BufferedIOBase]:
     """The file's bytes, decompressed as they are read when it is gzip, bzip2 or xz. Damaged
     compressed data (cut short, garbled) is a SourceError naming the file, wherever it is met."""
-    name = compression_of(path)
-    if name is None:
+    compression = _compression(_head(path))
+    if compression is None:
         with path.open("rb") as handle:
             yield handle
         return
-    opener = next(opener for _, known, opener in _COMPRESSED if known == name)
+    name, opener = compression
     try:
         with opener(path) as handle:
             yield handle
@@ -212,9 +215,9 @@ def open_bytes(path: Path) -> Iterator[BufferedIOBase]:
 def utf8_file(path: Path, workdir: Path | None = None) -> Iterator[TextSource]:
     """`with utf8_file(path) as source:` a UTF-8 view of the file; a decompressed or transcoded
     copy is removed after."""
-    with path.open("rb") as handle:
-        _refuse_non_text(path, handle.read(8), path)
-    compression = compression_of(path)
+    head = _head(path)
+    _refuse_non_text(path, head, path)
+    compression = _compression(head)
     made: list[Path] = []
     try:
         plain = path
@@ -224,10 +227,9 @@ def utf8_file(path: Path, workdir: Path | None = None) -> Iterator[TextSource]:
             with open_bytes(path) as source, plain.open("wb") as out:
                 while chunk := source.read(CHUNK_BYTES):
                     out.write(chunk)
-            with plain.open("rb") as handle:
-                _refuse_non_text(plain, handle.read(8), path)
+            _refuse_non_text(plain, _head(plain), path)
         encoding = detect_encoding(plain, shown=path)
-        label = f"{encoding} ({compression})" if compression is not None else encoding
+        label = f"{encoding} ({compression[0]})" if compression is not None else encoding
         if encoding != "cp874":
             yield TextSource(path, plain, label)
             return
